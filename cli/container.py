@@ -1,0 +1,63 @@
+"""The composition root: the one place that turns Settings into real adapters.
+
+Everything is built lazily and once per Container, so a CLI command only pays for what it uses
+(the embedding model is not loaded by `import`, the database is not opened by `score --transactions`).
+"""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import cached_property
+
+from core.settings import Settings, load_settings
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+class Container:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> "Container":
+        return cls(load_settings(**overrides))
+
+    @cached_property
+    def clock(self) -> SystemClock:
+        return SystemClock()
+
+    @cached_property
+    def engine(self):
+        from db.engine import make_engine
+
+        return make_engine(self.settings.database_url, echo=self.settings.database.echo)
+
+    @cached_property
+    def uow_factory(self):
+        from db.engine import make_session_factory
+        from db.uow import SqlUnitOfWorkFactory
+
+        return SqlUnitOfWorkFactory(make_session_factory(self.engine))
+
+    @cached_property
+    def knowledge(self):
+        from knowledge.factory import build_knowledge
+
+        return build_knowledge(self.settings)
+
+    def importer(self):
+        from copilot.importing import Importer
+
+        return Importer(self.uow_factory, timezone=self.settings.timezone,
+                        language=self.settings.default_language)
+
+    def migrate(self) -> None:
+        from db.migrate import upgrade
+
+        upgrade(self.engine)
+
+    def close(self) -> None:
+        if "engine" in self.__dict__:
+            self.engine.dispose()

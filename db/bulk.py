@@ -1,0 +1,93 @@
+"""Idempotent bulk upserts by natural key, portable across SQLite and PostgreSQL.
+
+Each batch reads the existing rows for its keys, then inserts the new ones and updates only the
+changed ones, so a re-import changes nothing and the caller gets exact inserted/updated counts.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Table, bindparam, func, insert, select, tuple_, update
+from sqlalchemy.orm import Session
+
+from core.ports import UpsertResult
+from db.tables import (
+    ContentRow, CustomerRow, OrderLineRow, OrderRow, ProductRow, StaffRow, StoreRow,
+)
+
+# kind -> (table, natural key columns)
+SPECS: dict[str, tuple[Table, tuple[str, ...]]] = {
+    "stores": (StoreRow.__table__, ("external_id",)),
+    "staff": (StaffRow.__table__, ("external_id",)),
+    "customers": (CustomerRow.__table__, ("external_id",)),
+    "products": (ProductRow.__table__, ("sku",)),
+    "content": (ContentRow.__table__, ("external_id",)),
+    "orders": (OrderRow.__table__, ("external_id",)),
+    "order_lines": (OrderLineRow.__table__, ("order_id", "sku")),
+}
+_CHUNK = 500  # keeps IN lists well under every backend's bound-parameter limit
+
+
+class SqlBulkWriter:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def upsert(self, kind: str, rows: Sequence[dict]) -> UpsertResult:
+        table, keys = SPECS[kind]
+        inserted = updated = unchanged = 0
+        for start in range(0, len(rows), _CHUNK):
+            chunk = rows[start : start + _CHUNK]
+            existing = self._existing(table, keys, chunk)
+            new, changed = [], []
+            for row in chunk:
+                old = existing.get(tuple(row[k] for k in keys))
+                if old is None:
+                    new.append(row)
+                elif any(old[col] != value for col, value in row.items()):
+                    changed.append({**{f"v_{c}": v for c, v in row.items()}, "v__id": old["id"]})
+            if new:
+                self._s.execute(insert(table), new)
+            if changed:
+                self._update(table, chunk[0].keys(), changed)
+            inserted, updated = inserted + len(new), updated + len(changed)
+            unchanged += len(chunk) - len(new) - len(changed)
+        return UpsertResult(inserted, updated, unchanged)
+
+    def ids(self, kind: str, keys: Sequence[object]) -> dict[object, int]:
+        """Natural key -> id for the given keys (single-column kinds only)."""
+        table, (key,) = SPECS[kind]
+        found: dict[object, int] = {}
+        for start in range(0, len(keys), _CHUNK):
+            query = select(table.c[key], table.c.id).where(table.c[key].in_(keys[start : start + _CHUNK]))
+            found.update(iter(self._s.execute(query).tuples().all()))
+        return found
+
+    def refresh_derived(self) -> None:
+        """Recompute order totals and customers' first/last paid order from the lines."""
+        orders, lines, customers = OrderRow.__table__, OrderLineRow.__table__, CustomerRow.__table__
+        line_sum = select(func.coalesce(func.sum(lines.c.amount), 0)).where(lines.c.order_id == orders.c.id)
+        self._s.execute(update(orders).values(total=line_sum.scalar_subquery()))
+        def paid(aggregate):
+            return (select(aggregate(orders.c.ordered_at))
+                    .where(orders.c.customer_id == customers.c.id, orders.c.status == "paid")
+                    .scalar_subquery())
+
+        first, last = paid(func.min), paid(func.max)
+        self._s.execute(update(customers).values(first_order_at=first, last_order_at=last))
+
+    def _existing(self, table: Table, keys: tuple[str, ...], chunk: Sequence[dict]) -> dict[tuple, dict]:
+        wanted = [tuple(row[k] for k in keys) for row in chunk]
+        if len(keys) == 1:
+            where = table.c[keys[0]].in_([w[0] for w in wanted])
+        else:
+            where = tuple_(*(table.c[k] for k in keys)).in_(wanted)
+        result = self._s.execute(select(table).where(where)).mappings()
+        return {tuple(r[k] for k in keys): dict(r) for r in result}
+
+    def _update(self, table: Table, columns, changed: list[dict]) -> None:
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("v__id"))
+            .values({c: bindparam(f"v_{c}") for c in columns})
+        )
+        self._s.execute(statement, changed)

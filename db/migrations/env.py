@@ -1,0 +1,26 @@
+"""Alembic environment: the URL and connection come from db.migrate, never from alembic.ini."""
+from __future__ import annotations
+
+from alembic import context
+
+import db.tables  # noqa: F401  (registers the tables on Base.metadata)
+import db.tables_ops  # noqa: F401
+from db.base import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+
+
+def _configure(**kwargs) -> None:
+    # Batch mode lets ALTER work on SQLite, which rebuilds the table instead.
+    context.configure(target_metadata=Base.metadata, render_as_batch=True, compare_type=True, **kwargs)
+
+
+if connection is not None:
+    _configure(connection=connection)
+    with context.begin_transaction():
+        context.run_migrations()
+else:
+    _configure(url=config.get_main_option("sqlalchemy.url"))
+    with context.begin_transaction():
+        context.run_migrations()

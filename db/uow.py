@@ -1,0 +1,53 @@
+"""SQLAlchemy unit of work: one session, one transaction, rolled back unless committed."""
+from __future__ import annotations
+
+from typing import Self
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.bulk import SqlBulkWriter
+from db.repositories.catalog import SqlContentRepository, SqlProductRepository
+from db.repositories.orders import SqlOrderRepository
+from db.repositories.people import SqlCustomerRepository, SqlStaffRepository, SqlStoreRepository
+
+
+class SqlUnitOfWork:
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._session_factory = session_factory
+        self.session: Session | None = None
+
+    def __enter__(self) -> Self:
+        session = self._session_factory()
+        self.session = session
+        self.stores = SqlStoreRepository(session)
+        self.staff = SqlStaffRepository(session)
+        self.customers = SqlCustomerRepository(session)
+        self.products = SqlProductRepository(session)
+        self.content = SqlContentRepository(session)
+        self.orders = SqlOrderRepository(session)
+        self.bulk = SqlBulkWriter(session)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self.session is not None
+        try:
+            self.session.rollback()  # a no-op after commit(); undoes everything otherwise
+        finally:
+            self.session.close()
+            self.session = None
+
+    def commit(self) -> None:
+        assert self.session is not None, "commit() outside 'with'"
+        self.session.commit()
+
+    def rollback(self) -> None:
+        assert self.session is not None, "rollback() outside 'with'"
+        self.session.rollback()
+
+
+class SqlUnitOfWorkFactory:
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._session_factory = session_factory
+
+    def __call__(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self._session_factory)
