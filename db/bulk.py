@@ -25,7 +25,7 @@ SPECS: dict[str, tuple[Table, tuple[str, ...]]] = {
     "orders": (OrderRow.__table__, ("external_id",)),
     "order_lines": (OrderLineRow.__table__, ("order_id", "sku")),
 }
-_CHUNK = 500  # keeps IN lists well under every backend's bound-parameter limit
+_CHUNK = 1000  # keeps IN lists well under every backend's bound-parameter limit
 
 
 class SqlBulkWriter:
@@ -52,6 +52,13 @@ class SqlBulkWriter:
             inserted, updated = inserted + len(new), updated + len(changed)
             unchanged += len(chunk) - len(new) - len(changed)
         return UpsertResult(inserted, updated, unchanged)
+
+    def insert(self, kind: str, rows: Sequence[dict]) -> UpsertResult:
+        """Plain insert, for rows the caller knows are new (lines of an order created just now)."""
+        table, _ = SPECS[kind]
+        for start in range(0, len(rows), _CHUNK * 10):
+            self._s.execute(insert(table), rows[start : start + _CHUNK * 10])
+        return UpsertResult(inserted=len(rows))
 
     def ids(self, kind: str, keys: Sequence[object]) -> dict[object, int]:
         """Natural key -> id for the given keys (single-column kinds only)."""

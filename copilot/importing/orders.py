@@ -1,6 +1,7 @@
 """Order lines: one row per line; the lines of one order must agree on the order's header."""
 from __future__ import annotations
 
+from core.ports import UpsertResult
 from copilot.importing.kinds import Handler, Problem
 from copilot.importing.schemas import OrderLineIn
 
@@ -37,13 +38,21 @@ class OrdersHandler(Handler):
 
     def write(self, uow, items):
         headers = {i.order_id: self._header(i) for i in items}
-        uow.bulk.upsert("orders", list(headers.values()))
-        ids = uow.bulk.ids("orders", list(headers))
-        return uow.bulk.upsert("order_lines", [
-            {"order_id": ids[i.order_id], "sku": i.sku, "product_id": self.refs["products"][i.sku],
-             "quantity": i.quantity, "unit_price": i.unit_price, "amount": i.unit_price * i.quantity}
-            for i in items
-        ])
+        existed = uow.bulk.ids("orders", list(headers))
+        # Lines of an order that did not exist before are all new: skip the per-row comparison.
+        fresh = [h for key, h in headers.items() if key not in existed]
+        uow.bulk.insert("orders", fresh)
+        uow.bulk.upsert("orders", [h for key, h in headers.items() if key in existed])
+        ids = {**existed, **uow.bulk.ids("orders", [h["external_id"] for h in fresh])}
+        lines = [self._line(i, ids[i.order_id]) for i in items]
+        new = uow.bulk.insert("order_lines", [l for l, i in zip(lines, items) if i.order_id not in existed])
+        old = uow.bulk.upsert("order_lines", [l for l, i in zip(lines, items) if i.order_id in existed])
+        return UpsertResult(new.inserted + old.inserted, old.updated, old.unchanged)
+
+    def _line(self, item: OrderLineIn, order_id: int) -> dict:
+        return {"order_id": order_id, "sku": item.sku, "product_id": self.refs["products"][item.sku],
+                "quantity": item.quantity, "unit_price": item.unit_price,
+                "amount": item.unit_price * item.quantity}
 
     def _header(self, item: OrderLineIn) -> dict:
         return {
