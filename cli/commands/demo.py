@@ -1,0 +1,56 @@
+"""`guide-copilot demo`: the demo brand on the embedded default, in one command.
+
+Steps: migrate, generate the demo brand's files once (kept in the data dir, so a second run
+re-imports the same files and changes nothing), import them, index the knowledge base, score every
+customer, print a summary, then open the chat (terminal chat without a Telegram token).
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from cli.container import Container
+from cli.demo_steps import import_demo_files, index_knowledge, print_summary, score_customers, start_chat
+from core.errors import GuideCopilotError
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo")(demo)
+
+
+def demo(
+    no_chat: Annotated[bool, typer.Option("--no-chat", help="Only load the demo; do not open the chat")] = False,
+    seed: Annotated[int, typer.Option(help="Seed of the demo brand generator")] = 7,
+    customers: Annotated[int, typer.Option(help="How many demo customers")] = 3000,
+    regenerate: Annotated[bool, typer.Option(help="Write the demo files anew (dated today)")] = False,
+) -> None:
+    """Create and load the demo brand, then chat with the bot as a demo guide."""
+    console = Console()
+    container = Container.from_env()
+    try:
+        container.migrate()
+        folder = container.settings.data_dir / "demo-brand"
+        paths = _demo_files(folder, seed=seed, customers=customers, regenerate=regenerate)
+        import_demo_files(container, paths, console)
+        index_knowledge(container, console)
+        score_customers(container, console)
+        print_summary(container, console)
+        if not no_chat:
+            start_chat(container, console)
+    finally:
+        container.close()
+
+
+def _demo_files(folder, *, seed: int, customers: int, regenerate: bool) -> dict:
+    from copilot.demo_brand import write_demo_brand
+
+    marker = folder / "orders.csv"
+    if regenerate or not marker.exists():
+        return write_demo_brand(folder, seed=seed, customers=customers, end=date.today())
+    paths = {kind: folder / f"{kind}.csv" for kind in ("stores", "staff", "customers", "products", "orders")}
+    if not all(p.exists() for p in paths.values()):
+        raise GuideCopilotError(f"{folder} is incomplete: run the demo with --regenerate")
+    return {**paths, "content": folder / "content"}

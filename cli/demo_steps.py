@@ -1,0 +1,64 @@
+"""The demo's steps, each usable on its own and each printing one line of what it did."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from cli.container import Container
+from cli.progress import progress_bar
+from cli.render import print_import_report
+from core.errors import GuideCopilotError
+
+IMPORT_ORDER = ("stores", "staff", "customers", "products", "orders", "content")
+
+
+def import_demo_files(container: Container, paths: dict[str, Path], console: Console) -> None:
+    importer = container.importer()
+    for kind in IMPORT_ORDER:
+        with progress_bar(f"Importing {kind}") as progress:
+            report = importer.run(kind, paths[kind], progress=progress)
+        if not report.committed:
+            print_import_report(console, report)
+            raise GuideCopilotError(f"the demo {kind} file did not import")
+        console.print(f"  {kind:<9} {report.rows:>7,} rows  (+{report.inserted:,} new, "
+                      f"{report.updated:,} updated, {report.unchanged:,} unchanged)", highlight=False)
+
+
+def index_knowledge(container: Container, console: Console) -> None:
+    try:
+        from knowledge.ingest import ingest_products, ingest_content  # noqa: F401
+    except ModuleNotFoundError:
+        return
+    start = time.perf_counter()
+    with container.uow_factory() as uow:
+        products, docs = uow.products.list(), uow.content.list()
+    kb = container.knowledge
+    counts = (ingest_products(kb, products), ingest_content(kb, docs))
+    console.print(f"  knowledge {counts[0]} products, {counts[1]} content chunks indexed "
+                  f"in {time.perf_counter() - start:.1f}s", highlight=False)
+
+
+def score_customers(container: Container, console: Console) -> None:
+    return None  # wired when copilot.scoring lands
+
+
+def print_summary(container: Container, console: Console) -> None:
+    with container.uow_factory() as uow:
+        staff = uow.staff.list()
+        table = Table("what", "count", title="Demo brand loaded")
+        table.add_row("stores", str(len(uow.stores.list())))
+        table.add_row("guides", str(sum(s.role == "guide" for s in staff)))
+        table.add_row("managers", str(sum(s.role == "manager" for s in staff)))
+        table.add_row("customers", f"{uow.customers.count():,}")
+        table.add_row("products", str(len(uow.products.list())))
+        table.add_row("orders", f"{uow.orders.count():,}")
+        table.add_row("content", str(len(uow.content.list())))
+    console.print(table)
+    console.print(f"Data: {container.settings.data_dir.resolve()}", highlight=False)
+
+
+def start_chat(container: Container, console: Console) -> None:
+    console.print("(The chat arrives with the bot; run with --no-chat to only load the demo.)")
