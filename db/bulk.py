@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Table, bindparam, func, insert, select, tuple_, update
+from sqlalchemy import Table, any_, bindparam, func, insert, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from core.ports import UpsertResult
+from db.copy import copy_rows
 from db.tables import (
     ContentRow, CustomerRow, OrderLineRow, OrderRow, ProductRow, StaffRow, StoreRow,
 )
@@ -46,7 +48,7 @@ class SqlBulkWriter:
                 elif any(old[col] != value for col, value in row.items()):
                     changed.append({**{f"v_{c}": v for c, v in row.items()}, "v__id": old["id"]})
             if new:
-                self._s.execute(insert(table), new)
+                self._insert(table, new)
             if changed:
                 self._update(table, chunk[0].keys(), changed)
             inserted, updated = inserted + len(new), updated + len(changed)
@@ -56,8 +58,7 @@ class SqlBulkWriter:
     def insert(self, kind: str, rows: Sequence[dict]) -> UpsertResult:
         """Plain insert, for rows the caller knows are new (lines of an order created just now)."""
         table, _ = SPECS[kind]
-        for start in range(0, len(rows), _CHUNK * 10):
-            self._s.execute(insert(table), rows[start : start + _CHUNK * 10])
+        self._insert(table, rows)
         return UpsertResult(inserted=len(rows))
 
     def ids(self, kind: str, keys: Sequence[object]) -> dict[object, int]:
@@ -65,7 +66,7 @@ class SqlBulkWriter:
         table, (key,) = SPECS[kind]
         found: dict[object, int] = {}
         for start in range(0, len(keys), _CHUNK):
-            query = select(table.c[key], table.c.id).where(table.c[key].in_(keys[start : start + _CHUNK]))
+            query = select(table.c[key], table.c.id).where(self._in(table.c[key], keys[start : start + _CHUNK]))
             found.update(iter(self._s.execute(query).tuples().all()))
         return found
 
@@ -83,13 +84,27 @@ class SqlBulkWriter:
         self._s.execute(update(customers).values(first_order_at=first, last_order_at=last))
 
     def _existing(self, table: Table, keys: tuple[str, ...], chunk: Sequence[dict]) -> dict[tuple, dict]:
-        wanted = [tuple(row[k] for k in keys) for row in chunk]
-        if len(keys) == 1:
-            where = table.c[keys[0]].in_([w[0] for w in wanted])
+        wanted = {tuple(row[k] for k in keys) for row in chunk}
+        # Filter on the leading key column only: a row-value IN over two columns is not index-driven
+        # on SQLite, while (order_id) alone is, and the few extra rows are dropped below.
+        leading = self._in(table.c[keys[0]], list({w[0] for w in wanted}))
+        result = self._s.execute(select(table).where(leading)).mappings()
+        found = ((tuple(r[k] for k in keys), dict(r)) for r in result)
+        return {key: row for key, row in found if key in wanted}
+
+    def _in(self, column, values: Sequence[object]):
+        # On PostgreSQL one array parameter beats a thousand placeholders that psycopg must parse.
+        if self._s.get_bind().dialect.name == "postgresql":
+            return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+        return column.in_(values)
+
+    def _insert(self, table: Table, rows: Sequence[dict]) -> None:
+        if not rows:
+            return
+        if self._s.get_bind().dialect.name == "postgresql":
+            copy_rows(self._s, table, rows)
         else:
-            where = tuple_(*(table.c[k] for k in keys)).in_(wanted)
-        result = self._s.execute(select(table).where(where)).mappings()
-        return {tuple(r[k] for k in keys): dict(r) for r in result}
+            self._s.execute(insert(table), list(rows))
 
     def _update(self, table: Table, columns, changed: list[dict]) -> None:
         statement = (

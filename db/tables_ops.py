@@ -137,6 +137,22 @@ class LedgerEntryRow(Base):
     commission: Mapped[Decimal] = mapped_column(Money)
     month: Mapped[str] = mapped_column(String(7), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Which attribution rule gave the guide this sale: order | outreach | list_click | owner.
+    attribution: Mapped[str | None] = mapped_column(String(16))
+
+
+class RefundRow(Base):
+    """One refund per `external_id`, so a replayed refund webhook is recognised and changes nothing.
+    `request` keeps what was asked (lines or an amount) to tell a replay from a conflicting reuse."""
+
+    __tablename__ = "refunds"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    external_id: Mapped[str] = mapped_column(String(64), unique=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    amount: Mapped[Decimal] = mapped_column(Money)
+    request: Mapped[dict] = mapped_column(JSON, default=dict)
+    source: Mapped[str] = mapped_column(String(16), default="webhook")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class ClosedMonthRow(Base):

@@ -9,6 +9,11 @@ from db.bulk import SqlBulkWriter
 from db.repositories.catalog import SqlContentRepository, SqlProductRepository
 from db.repositories.orders import SqlOrderRepository
 from db.repositories.people import SqlCustomerRepository, SqlStaffRepository, SqlStoreRepository
+from db.repositories.sales import SqlSalesRepository
+from db.repositories.sales_ledger import SqlLedgerRepository
+from db.repositories.invites import SqlInviteRepository
+from db.repositories.staff_settings import SqlStaffSettingsRepository
+from db.repositories.telegram_accounts import SqlTelegramAccountRepository
 
 
 class SqlUnitOfWork:
@@ -26,6 +31,11 @@ class SqlUnitOfWork:
         self.content = SqlContentRepository(session)
         self.orders = SqlOrderRepository(session)
         self.bulk = SqlBulkWriter(session)
+        self.sales = SqlSalesRepository(session)
+        self.ledger = SqlLedgerRepository(session)
+        self.invites = SqlInviteRepository(session)
+        self.staff_settings = SqlStaffSettingsRepository(session)
+        self.telegram_accounts = SqlTelegramAccountRepository(session)
         return self
 
     def __exit__(self, *exc: object) -> None:

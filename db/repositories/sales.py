@@ -1,0 +1,116 @@
+"""Orders arriving by webhook, their refunds, and what attribution needs to read."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from core.domain import Order, Product
+from core.ports import OrderBalance, Refund, Touch
+from db.repositories import mapping
+from db.repositories.sales_sql import insert_if_absent
+from db.tables import BrandRow, CustomerRow, OrderLineRow, OrderRow, ProductRow
+from db.tables_ops import CampaignRow, CareTaskRow, InteractionRow, LedgerEntryRow, OutreachRow, RefundRow
+
+
+class SqlSalesRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def insert_order(self, row: dict) -> int | None:
+        return insert_if_absent(self._s, OrderRow.__table__, row, "external_id")
+
+    def orders(self, ids: Sequence[int]) -> list[Order]:
+        rows = list(self._s.scalars(select(OrderRow).where(OrderRow.id.in_(ids)).order_by(OrderRow.id)))
+        lines: dict[int, list[OrderLineRow]] = defaultdict(list)
+        query = select(OrderLineRow).where(OrderLineRow.order_id.in_(ids)).order_by(OrderLineRow.id)
+        for line in self._s.scalars(query):
+            lines[line.order_id].append(line)
+        return [mapping.order(r, lines[r.id]) for r in rows]
+
+    def unsettled_order_ids(self, since: datetime) -> list[int]:
+        """Orders from `since` on whose ledger may lag: paid without a sale entry, or refunded
+        (by an import) while part of their commission still stands."""
+        sale = select(LedgerEntryRow.id).where(LedgerEntryRow.entry_key == "sale:" + OrderRow.external_id)
+        query = select(OrderRow.id).where(OrderRow.ordered_at >= since, (
+            (OrderRow.status == "paid") & ~sale.exists()
+        ) | (
+            (OrderRow.status == "refunded") & (OrderRow.refunded < OrderRow.total) & sale.exists()
+        )).order_by(OrderRow.id)
+        return list(self._s.scalars(query))
+
+    def refresh_customer(self, customer_id: int) -> None:
+        """First/last paid order, as the importer's refresh_derived computes them for everyone."""
+        def paid(aggregate):
+            return (select(aggregate(OrderRow.ordered_at))
+                    .where(OrderRow.customer_id == customer_id, OrderRow.status == "paid")
+                    .scalar_subquery())
+
+        self._s.execute(update(CustomerRow).where(CustomerRow.id == customer_id)
+                        .values(first_order_at=paid(func.min), last_order_at=paid(func.max)))
+
+    def lock_order(self, order_id: int) -> OrderBalance:
+        # FOR UPDATE makes concurrent refunds of one order take turns on PostgreSQL; SQLite
+        # serialises writers already and the clause is left out there.
+        query = (select(OrderRow.total, OrderRow.refunded, OrderRow.status)
+                 .where(OrderRow.id == order_id).with_for_update())
+        total, refunded, status = self._s.execute(query).one()
+        return OrderBalance(total=total, refunded=refunded or Decimal(0), status=status)
+
+    def set_refunded(self, order_id: int, refunded: Decimal, status: str) -> None:
+        self._s.execute(update(OrderRow).where(OrderRow.id == order_id)
+                        .values(refunded=refunded, status=status))
+
+    def insert_refund(self, refund: Refund) -> bool:
+        values = {"external_id": refund.external_id, "order_id": refund.order_id, "amount": refund.amount,
+                  "request": refund.request, "source": refund.source, "created_at": refund.created_at}
+        return insert_if_absent(self._s, RefundRow.__table__, values, "external_id") is not None
+
+    def refund(self, external_id: str) -> Refund | None:
+        row = self._s.scalar(select(RefundRow).where(RefundRow.external_id == external_id))
+        return _refund(row) if row else None
+
+    def refunds_for_order(self, order_id: int) -> list[Refund]:
+        query = select(RefundRow).where(RefundRow.order_id == order_id).order_by(RefundRow.id)
+        return [_refund(r) for r in self._s.scalars(query)]
+
+    def touches(self, customer_id: int, since: datetime, until: datetime) -> list[Touch]:
+        sent = (select(OutreachRow.guide_id, OutreachRow.sent_at, CareTaskRow.campaign_id)
+                .outerjoin(CareTaskRow, CareTaskRow.id == OutreachRow.task_id)
+                .where(OutreachRow.customer_id == customer_id, OutreachRow.guide_id.is_not(None),
+                       OutreachRow.sent_at >= since, OutreachRow.sent_at <= until))
+        clicks = (select(InteractionRow.guide_id, InteractionRow.created_at)
+                  .where(InteractionRow.customer_id == customer_id, InteractionRow.kind == "list_click",
+                         InteractionRow.guide_id.is_not(None),
+                         InteractionRow.created_at >= since, InteractionRow.created_at <= until))
+        found = [Touch("outreach", g, at, c) for g, at, c in self._s.execute(sent)]
+        found += [Touch("list_click", g, at) for g, at in self._s.execute(clicks)]
+        return sorted(found, key=lambda t: t.at)
+
+    def products(self, skus: Sequence[str]) -> dict[str, Product]:
+        rows = self._s.scalars(select(ProductRow).where(ProductRow.sku.in_(list(skus))))
+        return {row.sku: mapping.product(row) for row in rows}
+
+    def categories(self, skus: Sequence[str]) -> dict[str, str]:
+        query = select(ProductRow.sku, ProductRow.category).where(ProductRow.sku.in_(list(skus)))
+        return dict(self._s.execute(query).tuples().all())
+
+    def brand_config(self) -> dict:
+        # One database serves one brand; no row yet simply means "all defaults".
+        config = self._s.scalar(select(BrandRow.config).order_by(BrandRow.id).limit(1))
+        return dict(config or {})
+
+    def campaign_names(self, ids: Sequence[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        query = select(CampaignRow.id, CampaignRow.name).where(CampaignRow.id.in_(list(ids)))
+        return dict(self._s.execute(query).tuples().all())
+
+
+def _refund(row: RefundRow) -> Refund:
+    return Refund(external_id=row.external_id, order_id=row.order_id, amount=row.amount,
+                  request=dict(row.request or {}), created_at=row.created_at, source=row.source)

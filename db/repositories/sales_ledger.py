@@ -1,0 +1,81 @@
+"""The append-only commission ledger, its rules, closed months and the queries /me and export need."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from core.ports import CommissionRule, LedgerEntry, LedgerLine
+from db.repositories.sales_sql import insert_if_absent, is_postgres
+from db.tables import OrderRow, StaffRow
+from db.tables_ops import CampaignRow, CareTaskRow, ClosedMonthRow, CommissionRuleRow, LedgerEntryRow
+
+_ENTRY_FIELDS = ("entry_key", "order_id", "guide_id", "kind", "base_amount", "commission", "month",
+                 "created_at", "campaign_id", "attribution")
+
+
+class SqlLedgerRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def lock(self, *, exclusive: bool = False) -> None:
+        # Appends take ROW EXCLUSIVE (they never block each other); a month close takes SHARE ROW
+        # EXCLUSIVE, which waits for appends in flight and makes new ones wait until it commits, so
+        # no entry can land in a month after it was closed. SQLite has one writer at a time anyway.
+        if is_postgres(self._s):
+            mode = "SHARE ROW EXCLUSIVE" if exclusive else "ROW EXCLUSIVE"
+            self._s.execute(text(f"LOCK TABLE commission_ledger IN {mode} MODE"))
+
+    def closed_months(self) -> set[str]:
+        return set(self._s.scalars(select(ClosedMonthRow.month)))
+
+    def close_month(self, month: str, at: datetime) -> bool:
+        return insert_if_absent(self._s, ClosedMonthRow.__table__, {"month": month, "closed_at": at},
+                                "month", returning="month") is not None
+
+    def rules(self) -> list[CommissionRule]:
+        query = select(CommissionRuleRow).where(CommissionRuleRow.active.is_(True)).order_by(CommissionRuleRow.id)
+        return [CommissionRule(r.scope, r.scope_ref or "", r.kind, r.rate, r.amount) for r in self._s.scalars(query)]
+
+    def append(self, entry: LedgerEntry) -> bool:
+        values = {name: getattr(entry, name) for name in _ENTRY_FIELDS}
+        return insert_if_absent(self._s, LedgerEntryRow.__table__, values, "entry_key") is not None
+
+    def get(self, entry_key: str) -> LedgerEntry | None:
+        row = self._s.scalar(select(LedgerEntryRow).where(LedgerEntryRow.entry_key == entry_key))
+        return _entry(row) if row else None
+
+    def for_order(self, order_id: int) -> list[LedgerEntry]:
+        query = select(LedgerEntryRow).where(LedgerEntryRow.order_id == order_id).order_by(LedgerEntryRow.id)
+        return [_entry(r) for r in self._s.scalars(query)]
+
+    def for_guide(self, guide_id: int, month: str) -> list[LedgerEntry]:
+        query = (select(LedgerEntryRow).where(LedgerEntryRow.guide_id == guide_id, LedgerEntryRow.month == month)
+                 .order_by(LedgerEntryRow.id))
+        return [_entry(r) for r in self._s.scalars(query)]
+
+    def lines(self, month: str) -> list[LedgerLine]:
+        query = (
+            select(LedgerEntryRow, StaffRow.external_id, StaffRow.name, OrderRow.external_id, CampaignRow.name)
+            .join(StaffRow, StaffRow.id == LedgerEntryRow.guide_id)
+            .join(OrderRow, OrderRow.id == LedgerEntryRow.order_id)
+            .outerjoin(CampaignRow, CampaignRow.id == LedgerEntryRow.campaign_id)
+            .where(LedgerEntryRow.month == month)
+            .order_by(StaffRow.external_id, LedgerEntryRow.created_at, LedgerEntryRow.id)
+        )
+        return [
+            LedgerLine(month=e.month, guide_external_id=guide, guide_name=name, order_external_id=order,
+                       kind=e.kind, base_amount=e.base_amount, commission=e.commission,
+                       campaign=campaign or "", attribution=e.attribution or "", created_at=e.created_at)
+            for e, guide, name, order, campaign in self._s.execute(query)
+        ]
+
+    def tasks_done(self, guide_id: int, since: datetime, until: datetime) -> int:
+        query = select(func.count()).select_from(CareTaskRow).where(
+            CareTaskRow.guide_id == guide_id, CareTaskRow.completed_at >= since, CareTaskRow.completed_at < until)
+        return self._s.scalar(query) or 0
+
+
+def _entry(row: LedgerEntryRow) -> LedgerEntry:
+    return LedgerEntry(**{name: getattr(row, name) for name in _ENTRY_FIELDS})
