@@ -90,7 +90,18 @@ class Customer:
             return ""
         if name.isascii():
             return name.split()[0]
-        return name[1:] if len(name) >= 3 else name  # Chinese: drop the family name
+        surname_length = 2 if name[:2] in COMPOUND_SURNAMES else 1
+        given = name[surname_length:]
+        if len(given) >= 2:
+            return given
+        # A one-character given name is not how anyone is addressed: use surname + honorific.
+        honorific = {"F": "女士", "M": "先生"}.get(self.gender, "")
+        return name[:surname_length] + honorific if honorific else given or name
+
+
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 司徒 夏侯 尉迟 公孙 长孙 宇文 独孤 端木 南宫 西门 轩辕".split()
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1 @@
+"""Offline drafting throughput and guardrail cost: python -m bench.drafting"""
