@@ -11,7 +11,8 @@ from rich.console import Console
 from core.errors import GuideCopilotError
 
 # Each module exposes register(app); adding a feature's commands is one line here.
-COMMAND_MODULES = ("cli.commands.data", "cli.commands.demo", "cli.commands.score", "cli.commands.knowledge")
+COMMAND_MODULES = ("cli.commands.data", "cli.commands.demo", "cli.commands.score", "cli.commands.knowledge",
+                   "cli.commands.sales", "cli.commands.bot")
 
 
 def build_app() -> typer.Typer:

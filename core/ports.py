@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from typing import Protocol, Self
 
 from core.domain import ContentDoc, Customer, Order, Product, Staff, Store
@@ -71,6 +72,49 @@ class BulkWriter(Protocol):
     def refresh_derived(self) -> None: ...
 
 
+@dataclass(frozen=True, slots=True)
+class StaffInvite:
+    """A one-time onboarding invite. Only a hash of the code is stored, never the code itself."""
+
+    code_hash: str
+    staff_id: int
+    expires_at: datetime
+    used_at: datetime | None = None
+
+
+class InviteRepository(Protocol):
+    def add(self, invite: StaffInvite) -> None: ...
+    def get(self, code_hash: str) -> StaffInvite | None: ...
+    def mark_used(self, code_hash: str, used_at: datetime) -> bool:
+        """True only for the one caller that turned it from unused to used (no double redeem)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class StaffSettings:
+    """What a staff member changes about themselves in the bot's settings screen."""
+
+    language: str = "zh"
+    persona_name: str = ""  # empty: the staff member's own name
+    persona_tone: str = "warm"  # warm | formal | playful
+    persona_emoji: bool = True
+    daily_budget: int = 20
+    quiet_start_hour: int = 21
+    quiet_end_hour: int = 9
+
+
+class StaffSettingsRepository(Protocol):
+    def get(self, staff_id: int) -> StaffSettings | None: ...
+    def save(self, staff_id: int, settings: StaffSettings) -> None: ...
+    def bind_telegram(self, staff_id: int, telegram_user_id: int) -> None: ...
+
+
+class TelegramAccountRepository(Protocol):
+    """Who a Telegram user is on our side, beyond staff (see StaffRepository.get_by_telegram)."""
+
+    def customer(self, telegram_user_id: int) -> Customer | None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the `with` block without `commit()` rolls everything back."""
 
@@ -81,6 +125,11 @@ class UnitOfWork(Protocol):
     content: ContentRepository
     orders: OrderRepository
     bulk: BulkWriter
+    sales: SalesRepository
+    ledger: LedgerRepository
+    invites: InviteRepository
+    staff_settings: StaffSettingsRepository
+    telegram_accounts: TelegramAccountRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...
@@ -125,3 +174,114 @@ class KnowledgeSearch(Protocol):
         self, query: str, *, top_k: int = 10, filters: SearchFilters | None = None
     ) -> list[ProductHit]: ...
     def search_content(self, query: str, *, top_k: int = 5) -> list[ContentHit]: ...
+
+
+# --- Sales: orders from webhooks, attribution, the append-only commission ledger (copilot/sales) ---
+
+
+@dataclass(frozen=True, slots=True)
+class Touch:
+    """Something a guide did that a customer acted on: an outreach sent or a product-list click."""
+
+    kind: str  # outreach | list_click
+    guide_id: int
+    at: datetime
+    campaign_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CommissionRule:
+    scope: str  # brand | store | category | campaign
+    ref: str  # "" for brand; store external id, category name or campaign id
+    kind: str  # percent | fixed_per_item | campaign_bonus
+    rate: Decimal | None = None
+    amount: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    entry_key: str
+    order_id: int
+    guide_id: int
+    kind: str  # sale | refund
+    base_amount: Decimal
+    commission: Decimal
+    month: str  # YYYY-MM, the accounting month (never a closed one at the time of writing)
+    created_at: datetime
+    campaign_id: int | None = None
+    attribution: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerLine:
+    """One ledger entry as exported: external ids, ready for a CSV row."""
+
+    month: str
+    guide_external_id: str
+    guide_name: str
+    order_external_id: str
+    kind: str
+    base_amount: Decimal
+    commission: Decimal
+    campaign: str
+    attribution: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Refund:
+    external_id: str
+    order_id: int
+    amount: Decimal
+    request: dict
+    created_at: datetime
+    source: str = "webhook"
+
+
+@dataclass(frozen=True, slots=True)
+class OrderBalance:
+    total: Decimal
+    refunded: Decimal
+    status: str
+
+
+class SalesRepository(Protocol):
+    def insert_order(self, row: dict) -> int | None:
+        """The new order's id, or None when an order with that external id exists already."""
+        ...
+    def orders(self, ids: Sequence[int]) -> list[Order]: ...
+    def unsettled_order_ids(self, since: datetime) -> list[int]: ...
+    def refresh_customer(self, customer_id: int) -> None: ...
+    def lock_order(self, order_id: int) -> OrderBalance: ...
+    def set_refunded(self, order_id: int, refunded: Decimal, status: str) -> None: ...
+    def insert_refund(self, refund: Refund) -> bool: ...
+    def refund(self, external_id: str) -> Refund | None: ...
+    def refunds_for_order(self, order_id: int) -> list[Refund]: ...
+    def touches(self, customer_id: int, since: datetime, until: datetime) -> list[Touch]: ...
+    def products(self, skus: Sequence[str]) -> dict[str, Product]: ...
+    def categories(self, skus: Sequence[str]) -> dict[str, str]: ...
+    def brand_config(self) -> dict: ...
+    def campaign_names(self, ids: Sequence[int]) -> dict[int, str]: ...
+
+
+class LedgerRepository(Protocol):
+    def lock(self, *, exclusive: bool = False) -> None:
+        """Serialise month close against appends (a no-op where writers are serialised anyway)."""
+        ...
+    def closed_months(self) -> set[str]: ...
+    def close_month(self, month: str, at: datetime) -> bool: ...
+    def rules(self) -> list[CommissionRule]: ...
+    def append(self, entry: LedgerEntry) -> bool:
+        """False when an entry with that key exists already: the ledger is append-only."""
+        ...
+    def get(self, entry_key: str) -> LedgerEntry | None: ...
+    def for_order(self, order_id: int) -> list[LedgerEntry]: ...
+    def for_guide(self, guide_id: int, month: str) -> list[LedgerEntry]: ...
+    def lines(self, month: str) -> list[LedgerLine]: ...
+    def tasks_done(self, guide_id: int, since: datetime, until: datetime) -> int: ...
+
+
+class Notifier(Protocol):
+    """Tells a staff member something at once (the bot's outbox implements it)."""
+
+    def notify_staff(self, staff_id: int, text: str) -> None: ...

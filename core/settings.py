@@ -29,6 +29,7 @@ class TelegramSettings(BaseModel):
     webhook_url: str = ""
     webhook_secret: SecretStr | None = None
     redis_url: str = ""
+    bot_username: str = "GuideCopilotBot"
 
 
 class LLMSettings(BaseModel):

@@ -1,0 +1,34 @@
+"""/invite STAFF_ID: managers create a one-time onboarding link (authorized in the copilot)."""
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+
+from bot import keyboards
+from bot.filters import KindIs
+from bot.sending import reply
+from bot.texts import Texts
+from copilot.onboarding import invite_as
+from copilot.staff import Identity, Kind
+from core.ports import Clock, UnitOfWork
+from core.settings import Settings
+
+
+def router() -> Router:
+    r = Router(name="invite")
+    r.message.filter(KindIs(Kind.STAFF))
+    r.message.register(invite, Command("invite"))
+    return r
+
+
+async def invite(message: Message, command: CommandObject, identity: Identity, uow: UnitOfWork,
+                 clock: Clock, settings: Settings, t: Texts) -> None:
+    staff_id = (command.args or "").strip()
+    if not staff_id or " " in staff_id:
+        await reply(message, t("invite.usage"))
+        return
+    target, code, link = invite_as(uow, identity.staff, staff_id, clock.now(),
+                                   bot_username=settings.telegram.bot_username)
+    await reply(message, t("invite.created", name=target.name, code=code, link=link),
+                keyboards.copy_link(t, link))

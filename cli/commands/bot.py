@@ -1,0 +1,65 @@
+"""Bot commands: `guide-copilot bot` serves it, `guide-copilot staff invite` onboards staff."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from cli.container import Container
+
+
+def register(app: typer.Typer) -> None:
+    app.command("bot")(serve_bot)
+    staff = typer.Typer(no_args_is_help=True, help="Staff onboarding.")
+    staff.command("invite")(invite)
+    app.add_typer(staff, name="staff")
+
+
+def serve_bot(
+    host: Annotated[str, typer.Option(help="Webhook mode: address to listen on")] = "0.0.0.0",
+    port: Annotated[int, typer.Option(help="Webhook mode: port to listen on")] = 8081,
+) -> None:
+    """Serve the Telegram bot: long polling, or a webhook when GC_TELEGRAM__WEBHOOK_URL is set."""
+    container = Container.from_env()
+    try:
+        container.migrate()
+        serve(container, host=host, port=port)
+    finally:
+        container.close()
+
+
+def serve(container: Container, *, host: str = "0.0.0.0", port: int = 8081) -> None:
+    """Blocks until stopped. Also what `demo` calls when a token is configured."""
+    from bot.app import build_bot, build_dispatcher
+    from bot.runner import run_polling, run_webhook
+
+    logging.getLogger("bot").setLevel(logging.INFO)
+    logging.getLogger("aiogram").setLevel(logging.INFO)
+    settings = container.settings
+    dispatcher = build_dispatcher(uow_factory=container.uow_factory, clock=container.clock, settings=settings)
+    bot = build_bot(settings)
+    if settings.telegram.webhook_url:
+        run_webhook(dispatcher, bot, settings, host=host, port=port)
+    else:
+        asyncio.run(run_polling(dispatcher, bot))
+
+
+def invite(staff_id: Annotated[str, typer.Argument(help="The staff member's external id")]) -> None:
+    """Print a one-time invite code and deep link (valid 7 days) for a staff member."""
+    from copilot.onboarding import INVITE_TTL, create_invite
+
+    container = Container.from_env()
+    container.migrate()
+    settings = container.settings
+    with container.uow_factory() as uow:
+        code, link = create_invite(uow, staff_id, container.clock.now(),
+                                   bot_username=settings.telegram.bot_username)
+        uow.commit()
+    console = Console()
+    console.print(f"Invite code: {code}", highlight=False)
+    console.print(f"Deep link:   {link}", highlight=False)
+    console.print(f"One use, valid for {INVITE_TTL.days} days.", highlight=False)
+    container.close()
