@@ -60,5 +60,34 @@ def print_summary(container: Container, console: Console) -> None:
     console.print(f"Data: {container.settings.data_dir.resolve()}", highlight=False)
 
 
+DEMO_TELEGRAM_ID = 900_000_001  # the terminal chat's user: bound to the first demo guide
+
+
 def start_chat(container: Container, console: Console) -> None:
-    console.print("(The chat arrives with the bot; run with --no-chat to only load the demo.)")
+    """Serve the demo on Telegram when a token is set; otherwise chat in this terminal."""
+    settings = container.settings
+    if settings.telegram.token or settings.telegram.api_base:
+        from cli.commands.bot import serve
+
+        console.print("Serving the demo brand on Telegram (Ctrl-C to stop).")
+        serve(container)
+        return
+    from bot.app import build_dispatcher
+    from bot.terminal import run_terminal_chat
+
+    guide = _bind_demo_guide(container)
+    console.print(f"Chatting as guide {guide.name} ({guide.external_id}); /help lists what you can do.",
+                  highlight=False)
+    dispatcher = build_dispatcher(uow_factory=container.uow_factory, clock=container.clock, settings=settings)
+    run_terminal_chat(dispatcher, None, DEMO_TELEGRAM_ID)
+
+
+def _bind_demo_guide(container: Container):
+    with container.uow_factory() as uow:
+        bound = uow.staff.get_by_telegram(DEMO_TELEGRAM_ID)
+        if bound:
+            return bound
+        guide = next(s for s in uow.staff.list() if s.role == "guide")
+        uow.staff_settings.bind_telegram(guide.id, DEMO_TELEGRAM_ID)
+        uow.commit()
+        return guide
