@@ -1,0 +1,5 @@
+import sys
+
+from bench.ranking.run import main
+
+main(sys.argv[1:])
