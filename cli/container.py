@@ -47,6 +47,12 @@ class Container:
 
         return build_knowledge(self.settings)
 
+    @cached_property
+    def contacts(self):
+        from copilot.contacts import ContactsService
+
+        return ContactsService(timezone=self.settings.timezone, ranking=self.settings.ranking)
+
     def importer(self):
         from copilot.importing import Importer
 

@@ -42,7 +42,11 @@ def index_knowledge(container: Container, console: Console) -> None:
 
 
 def score_customers(container: Container, console: Console) -> None:
-    return None  # wired when copilot.scoring lands
+    start = time.perf_counter()
+    with container.uow_factory() as uow:
+        count = container.contacts.score_all(uow, container.clock.now())
+        uow.commit()
+    console.print(f"  scoring   {count:,} customers scored in {time.perf_counter() - start:.1f}s", highlight=False)
 
 
 def print_summary(container: Container, console: Console) -> None:

@@ -60,6 +60,8 @@ class RankingSettings(BaseModel):
     quiet_start_hour: int = Field(21, ge=0, le=23)
     quiet_end_hour: int = Field(9, ge=0, le=23)
     silent_days: int = Field(90, ge=1)
+    # VIP: tagged 'VIP' in the brand's data, or paid spend at least this much.
+    vip_spend: float = Field(5000.0, ge=0)
 
 
 class Settings(BaseSettings):

@@ -14,6 +14,10 @@ from db.repositories.sales_ledger import SqlLedgerRepository
 from db.repositories.invites import SqlInviteRepository
 from db.repositories.staff_settings import SqlStaffSettingsRepository
 from db.repositories.telegram_accounts import SqlTelegramAccountRepository
+from db.repositories.scoring import SqlScoringRepository
+from db.repositories.outreach import SqlOutreachRepository
+from db.repositories.guide_actions import SqlGuideActionRepository
+from db.repositories.baskets import SqlBasketRepository
 
 
 class SqlUnitOfWork:
@@ -36,6 +40,10 @@ class SqlUnitOfWork:
         self.invites = SqlInviteRepository(session)
         self.staff_settings = SqlStaffSettingsRepository(session)
         self.telegram_accounts = SqlTelegramAccountRepository(session)
+        self.scoring = SqlScoringRepository(session)
+        self.outreach = SqlOutreachRepository(session)
+        self.guide_actions = SqlGuideActionRepository(session)
+        self.baskets = SqlBasketRepository(session)
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -14,13 +14,25 @@ STAGES = {"reading": "Reading transactions", "scoring": "Fitting and scoring",
           "writing": "Writing scores"}
 
 
-def score_database(as_of: date | None, horizon_days: int) -> None:
-    """Nightly job: score every customer in the database and store a snapshot.
+def score_database(as_of: date | None, horizon_days: int, console: Console) -> int:
+    """Nightly job: score every customer in the database and store the snapshot the bot reads."""
+    from datetime import UTC, datetime, time
 
-    Placeholder until cli.container wires the unit of work: build `OrderLog`/`Profile` arrays from
-    the repositories, call `copilot.scoring.build.build_features`, store the snapshot.
-    """
-    raise InvalidInput("database scoring is wired by cli.container")
+    from cli.container import Container
+
+    container = Container.from_env()
+    try:
+        container.migrate()
+        now = datetime.combine(as_of, time(), tzinfo=UTC) if as_of else container.clock.now()
+        with Progress(SpinnerColumn(), TextColumn("Scoring customers"), TimeElapsedColumn(),
+                      console=console, transient=True) as progress:
+            progress.add_task("score", total=None)
+            with container.uow_factory() as uow:
+                count = container.contacts.score_all(uow, now)
+                uow.commit()
+        return count
+    finally:
+        container.close()
 
 
 def score_file(transactions: Path, as_of: date, horizon_days: int, out: Path, console: Console) -> int:
@@ -50,7 +62,8 @@ def register(app: typer.Typer) -> None:
         console = Console(stderr=True)
         day = _parse_day(as_of)
         if transactions is None:
-            score_database(day, horizon_days)
+            n = score_database(day, horizon_days, console)
+            console.print(f"Scored {n:,} customers; the snapshot is stored for today's lists.")
             return
         if out is None or day is None:
             raise InvalidInput("--transactions needs --as-of and --out")

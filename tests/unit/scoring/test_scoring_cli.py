@@ -31,12 +31,6 @@ def test_score_command_writes_one_row_per_customer(app, tmp_path):
     assert sorted(pd.read_csv(out)["customer_id"]) == ["a", "b"]
 
 
-def test_score_without_transactions_asks_for_the_database_wiring(app):
-    result = CliRunner().invoke(app, ["score"])
-    assert isinstance(result.exception, InvalidInput)
-    assert "wired by cli.container" in str(result.exception)
-
-
 def test_score_rejects_an_as_of_that_is_not_a_date(app, tmp_path):
     result = CliRunner().invoke(app, ["score", "--transactions", "x.csv", "--as-of", "03/01/2024",
                                       "--out", str(tmp_path / "o.csv")])

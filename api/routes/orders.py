@@ -1,0 +1,47 @@
+"""Order and refund webhooks: check the signature, parse, call one copilot function, render."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+
+from api.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, verify
+from copilot.sales import OrderIn, Receipt, RefundIn, parse, receive_order, receive_refund
+from core.errors import InvalidInput
+
+MAX_BODY_BYTES = 1_000_000  # an order of 1,000 lines fits several times over
+
+
+async def signed_body(request: Request) -> bytes:
+    """The raw body, once its signature checked out: the HMAC covers the exact bytes sent."""
+    body = await request.body()
+    if len(body) > MAX_BODY_BYTES:
+        raise InvalidInput(f"body is larger than {MAX_BODY_BYTES:,} bytes")
+    ctx = request.app.state.ctx
+    verify(ctx.webhook_secret, request.headers.get(TIMESTAMP_HEADER),
+           request.headers.get(SIGNATURE_HEADER), body, ctx.clock.now())
+    return body
+
+
+def router() -> APIRouter:
+    routes = APIRouter(prefix="/api")
+
+    @routes.post("/orders")
+    def post_order(request: Request, body: bytes = Depends(signed_body)) -> JSONResponse:
+        ctx = request.app.state.ctx
+        incoming = parse(OrderIn, body, timezone=ctx.timezone)
+        return _render(receive_order(ctx.uow_factory, incoming, ctx.clock.now(),
+                                     timezone=ctx.timezone, notifier=ctx.notifier))
+
+    @routes.post("/orders/{order_id}/refund")
+    def post_refund(order_id: str, request: Request, body: bytes = Depends(signed_body)) -> JSONResponse:
+        ctx = request.app.state.ctx
+        incoming = parse(RefundIn, body, timezone=ctx.timezone)
+        return _render(receive_refund(ctx.uow_factory, order_id, incoming, ctx.clock.now(),
+                                      timezone=ctx.timezone))
+
+    return routes
+
+
+def _render(receipt: Receipt) -> JSONResponse:
+    # A replay answers 200 with the same body as the first time; the header tells them apart.
+    return JSONResponse(receipt.body, headers={"X-GC-Replay": "true" if receipt.replay else "false"})

@@ -1,0 +1,121 @@
+"""The contacts service: score the database, then answer "whom do I contact today?" per guide."""
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import numpy as np
+
+from copilot.contacts import arrays, snapshot
+from copilot.scoring import (
+    CustomerFeatures, FatiguePolicy, GapPlan, Status, Tier, build_features, plan_gap, rank_today, reasons,
+)
+from copilot.scoring.segments import named_segments, counts_by_guide
+from core.domain import Staff
+from core.errors import InvalidInput
+from core.ports import UnitOfWork
+
+SEGMENTS = ("silent", "first_time_no_repeat", "vip_at_risk", "overdue", "birthday_this_week", "recently_engaged")
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    customer_id: int
+    name: str
+    tier: Tier
+    status: Status
+    value: float  # expected sales over the horizon, engagement-adjusted
+    p_purchase: float
+    reasons: list[str]
+
+
+@dataclass(frozen=True)
+class TodayPage:
+    lines: list[ContactLine]
+    total: int  # eligible + pushed-down contacts in the (segment-filtered) list
+    page: int
+    pages: int
+
+
+class ContactsService:
+    def __init__(self, *, timezone: str, ranking) -> None:
+        self._tz = ZoneInfo(timezone)
+        self._ranking = ranking  # core.settings.RankingSettings
+        self._policy = FatiguePolicy.from_settings(ranking)
+
+    def score_all(self, uow: UnitOfWork, now: datetime) -> int:
+        """The nightly job: fit and score every customer, replace the stored snapshot."""
+        orders = arrays.order_log(uow.scoring.paid_orders(), self._tz)
+        pop = arrays.population(uow, None, arrays.spend_by_customer(orders), self._ranking.vip_spend)
+        if pop.ids.size == 0 or orders.day.size == 0:
+            raise InvalidInput("nothing to score yet: import customers and orders first")
+        engagement, contacts = arrays.activity(uow, pop.ids, now, None)
+        today = arrays.local_day(now, self._tz) + 1  # orders of today count: as_of is exclusive
+        build = dict(profile=pop.profile, engagement=engagement, contacts=contacts)
+        month = build_features(pop.ids, orders, today, horizon_days=self._ranking.horizon_days, **build)
+        week = build_features(pop.ids, orders, today, horizon_days=7, **build)
+        uow.scoring.replace_snapshot(snapshot.encode(month, week, now))
+        return int(pop.ids.size)
+
+    def features(self, uow: UnitOfWork, now: datetime, owner_id: int | None = None, *,
+                 week: bool = False) -> tuple[arrays.Population, CustomerFeatures]:
+        # VIP by spend comes from the snapshot's total_spend below, not from a second order scan.
+        pop = arrays.population(uow, owner_id, {}, self._ranking.vip_spend)
+        stored = uow.scoring.snapshot(owner_id)
+        engagement, contacts = arrays.activity(uow, pop.ids, now, owner_id)
+        f = snapshot.decode(pop, stored, now, self._ranking.horizon_days, engagement, contacts, week=week)
+        vip = f.is_vip | (np.nan_to_num(f.total_spend) >= self._ranking.vip_spend)
+        return pop, replace(f, is_vip=vip)
+
+    def today(self, uow: UnitOfWork, guide: Staff, now: datetime, *, segment: str | None = None,
+              page: int = 0, per_page: int = 10, hidden: Collection[int] = ()) -> TodayPage:
+        pop, f = self.features(uow, now, guide.id)
+        f = _without(f, hidden)
+        ranking = rank_today(f, now.astimezone(self._tz).hour, self._policy)
+        order = ranking.order
+        if segment:
+            order = order[self._segment_mask(segment, f, now)[order]]
+        pages = max(1, -(-order.size // per_page))
+        page = min(max(page, 0), pages - 1)
+        rows = order[page * per_page : (page + 1) * per_page]
+        texts = reasons(f, rows, guide.language, status=ranking.status)
+        lines = [ContactLine(int(f.customer_id[i]), pop.names[i], Tier(int(ranking.tier[i])),
+                             Status(int(ranking.status[i])), float(ranking.score[i]), float(f.p_purchase[i]), t)
+                 for i, t in zip(rows.tolist(), texts)]
+        return TodayPage(lines, int(order.size), page, pages)
+
+    def segment_counts(self, uow: UnitOfWork, now: datetime, owner_id: int | None = None) -> dict[str, dict[int, int]]:
+        _, f = self.features(uow, now, owner_id)
+        return counts_by_guide(f, {name: self._segment_mask(name, f, now) for name in SEGMENTS})
+
+    def segment_members(self, uow: UnitOfWork, now: datetime, segment: str, owner_id: int | None = None) -> list[int]:
+        _, f = self.features(uow, now, owner_id)
+        return f.customer_id[self._segment_mask(segment, f, now)].tolist()
+
+    def gap_plan(self, uow: UnitOfWork, guide: Staff, now: datetime,
+                 month_to_date: Decimal, *, hidden: Collection[int] = ()) -> tuple[GapPlan, list[ContactLine]]:
+        pop, f = self.features(uow, now, guide.id, week=True)
+        f = _without(f, hidden)
+        plan = plan_gap(f, float(month_to_date), float(guide.monthly_target), budget=guide.daily_budget,
+                        local_hour=now.astimezone(self._tz).hour, policy=self._policy)
+        texts = reasons(f, plan.picks, guide.language)
+        lines = [ContactLine(int(f.customer_id[i]), pop.names[i], Tier.NEVER_BOUGHT, Status.OK,
+                             float(v), float(f.p_purchase[i]), t)
+                 for i, v, t in zip(plan.picks.tolist(), plan.expected.tolist(), texts)]
+        return plan, lines
+
+    def _segment_mask(self, name: str, f: CustomerFeatures, now: datetime) -> np.ndarray:
+        segments = named_segments(now.astimezone(self._tz).date(), self._ranking.silent_days)
+        if name not in segments:
+            raise InvalidInput(f"unknown segment {name!r}; choose one of {', '.join(SEGMENTS)}")
+        return np.asarray(segments[name](f), bool)
+
+
+def _without(f: CustomerFeatures, hidden: Collection[int]) -> CustomerFeatures:
+    """Customers the guide put aside (snoozed, not interested) leave the list like opt-outs do."""
+    if not hidden:
+        return f
+    return replace(f, opted_out=np.asarray(f.opted_out, bool) | np.isin(f.customer_id, list(hidden)))

@@ -1,0 +1,99 @@
+"""Posting to the append-only commission ledger, and closing months.
+
+Every entry has a natural key (`sale:{order id}`, `refund:{refund id}`), unique in the database, so
+posting the same event again, from a replayed webhook, a re-import or a concurrent request, adds
+nothing. Nothing is ever updated: a refund adds a reversing entry.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from core.domain import Order
+from core.errors import InvalidInput
+from core.ports import LedgerEntry, UnitOfWork
+from copilot.sales.attribution import Attribution, attribute_order
+from copilot.sales.commissions import SaleLine, cents, commission
+from copilot.sales.policy import DEFAULT_TIMEZONE, SalesPolicy, accounting_month, parse_month
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    """What settling one order did: `entry` is None for an order nobody is credited with."""
+
+    order: Order
+    attribution: Attribution
+    entry: LedgerEntry | None
+    new: bool
+
+
+def sale_key(order: Order) -> str:
+    return f"sale:{order.external_id}"
+
+
+def settle(uow: UnitOfWork, order: Order, now: datetime, policy: SalesPolicy, *,
+           store_code: str, owner_id: int | None) -> Settlement:
+    """Post the sale entry of a paid order once; later calls return the entry already there."""
+    existing = uow.ledger.get(sale_key(order))
+    if existing is not None:
+        return Settlement(order, _attribution_of(existing, policy), existing, new=False)
+    credit = attribute_order(uow, order, owner_id, policy)
+    if credit.guide_id is None:
+        return Settlement(order, credit, None, new=False)
+    categories = uow.sales.categories([line.sku for line in order.lines])
+    lines = [SaleLine(l.sku, categories.get(l.sku, ""), l.quantity, l.amount) for l in order.lines]
+    amount = commission(lines, uow.ledger.rules(), store_code=store_code,
+                        campaign_id=credit.campaign_id, rate=credit.rate)
+    entry = LedgerEntry(
+        entry_key=sale_key(order), order_id=order.id, guide_id=credit.guide_id, kind="sale",
+        base_amount=sum((l.amount for l in order.lines), Decimal(0)), commission=amount,
+        month=_open_month(uow, policy.month_of(order.ordered_at), now, policy), created_at=now,
+        campaign_id=credit.campaign_id, attribution=credit.rule,
+    )
+    new = uow.ledger.append(entry)
+    return Settlement(order, credit, entry if new else uow.ledger.get(entry.entry_key), new)
+
+
+def post_refund(uow: UnitOfWork, order: Order, key: str, amount: Decimal, fully_refunded: bool,
+                now: datetime, policy: SalesPolicy) -> LedgerEntry | None:
+    """Reverse the sale's commission in proportion to the amount refunded. The last refund takes
+    exactly what is left, so a fully refunded order nets to zero whatever the rounding did."""
+    sale = uow.ledger.get(sale_key(order))
+    if sale is None:
+        return None  # nobody was credited, nothing to reverse
+    previous = [e for e in uow.ledger.for_order(order.id) if e.kind == "refund"]
+    left = sale.commission + sum((e.commission for e in previous), Decimal(0))
+    if fully_refunded or not sale.base_amount:
+        reversed_ = left
+    else:
+        reversed_ = min(left, cents(sale.commission * amount / sale.base_amount))
+    entry = LedgerEntry(
+        entry_key=key, order_id=order.id, guide_id=sale.guide_id, kind="refund", base_amount=-amount,
+        commission=-reversed_, month=_open_month(uow, policy.month_of(now), now, policy),
+        created_at=now, campaign_id=sale.campaign_id, attribution=sale.attribution,
+    )
+    return entry if uow.ledger.append(entry) else uow.ledger.get(key)
+
+
+def close_month(uow: UnitOfWork, month: str, now: datetime, *, timezone: str = DEFAULT_TIMEZONE) -> bool:
+    """Close a month: its entries never change again and later events go to an open month.
+    True if this call closed it, False if it was closed already. Commit is the caller's."""
+    policy = SalesPolicy(timezone=timezone)
+    parse_month(month)
+    if month > policy.month_of(now):
+        raise InvalidInput(f"{month} has not started yet; only past or current months can be closed")
+    uow.ledger.lock(exclusive=True)
+    return uow.ledger.close_month(month, now)
+
+
+def _open_month(uow: UnitOfWork, event_month: str, now: datetime, policy: SalesPolicy) -> str:
+    # The lock comes before reading closed months, so a close running concurrently is either
+    # seen here or waits for this entry to commit first.
+    uow.ledger.lock()
+    return accounting_month(event_month, policy.month_of(now), uow.ledger.closed_months())
+
+
+def _attribution_of(entry: LedgerEntry, policy: SalesPolicy) -> Attribution:
+    rate = policy.ownership_rate if entry.attribution == "owner" else Decimal(1)
+    return Attribution(entry.guide_id, entry.attribution or "", rate, entry.campaign_id)

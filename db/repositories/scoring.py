@@ -1,0 +1,74 @@
+"""Reads for contact scoring, each one query returning plain columns (no ORM objects), and the
+score snapshot the nightly job writes and the bot reads."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import and_, delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from db.tables import CustomerRow, OrderLineRow, OrderRow, ProductRow
+from db.tables_ops import InteractionRow, OutreachRow, ScoreSnapshotRow
+
+
+class SqlScoringRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def paid_orders(self, owner_id: int | None = None) -> list[tuple[int, datetime, object]]:
+        # Subtract in Python: SQL arithmetic on Money columns would return raw cents.
+        query = select(OrderRow.customer_id, OrderRow.ordered_at, OrderRow.total, OrderRow.refunded)
+        query = self._owned(query.where(OrderRow.status == "paid"), OrderRow.customer_id, owner_id)
+        rows = self._s.execute(query.order_by(OrderRow.customer_id, OrderRow.ordered_at))
+        return [(customer_id, at, total - refunded) for customer_id, at, total, refunded in rows]
+
+    def profiles(self, owner_id: int | None = None) -> list[tuple]:
+        """(id, owner_id, store_id, language, birthday, tags, consent, name) per customer, by id."""
+        query = select(CustomerRow.id, CustomerRow.owner_id, CustomerRow.store_id, CustomerRow.language,
+                       CustomerRow.birthday, CustomerRow.tags, CustomerRow.consent, CustomerRow.name)
+        if owner_id is not None:
+            query = query.where(CustomerRow.owner_id == owner_id)
+        return [tuple(r) for r in self._s.execute(query.order_by(CustomerRow.id))]
+
+    def categories_bought(self, owner_id: int | None = None) -> list[tuple[int, str]]:
+        query = (select(OrderRow.customer_id, ProductRow.category).distinct()
+                 .join(OrderLineRow, OrderLineRow.order_id == OrderRow.id)
+                 .join(ProductRow, ProductRow.id == OrderLineRow.product_id)
+                 .where(OrderRow.status == "paid"))
+        return [tuple(r) for r in self._s.execute(self._owned(query, OrderRow.customer_id, owner_id))]
+
+    def interactions_since(self, since: datetime, owner_id: int | None = None) -> list[tuple[int, str, int]]:
+        query = (select(InteractionRow.customer_id, InteractionRow.kind, func.count())
+                 .where(InteractionRow.created_at >= since)
+                 .group_by(InteractionRow.customer_id, InteractionRow.kind))
+        return [tuple(r) for r in self._s.execute(self._owned(query, InteractionRow.customer_id, owner_id))]
+
+    def outreach_since(self, since: datetime, owner_id: int | None = None) -> list[tuple[int, datetime, int, int]]:
+        """Per customer: last outreach ever, outreach count since `since`, unanswered since `since`."""
+        recent = OutreachRow.sent_at >= since
+        query = (select(OutreachRow.customer_id, func.max(OutreachRow.sent_at),
+                        func.count().filter(recent),
+                        func.count().filter(and_(recent, OutreachRow.replied_at.is_(None))))
+                 .group_by(OutreachRow.customer_id))
+        return [tuple(r) for r in self._s.execute(self._owned(query, OutreachRow.customer_id, owner_id))]
+
+    def replace_snapshot(self, rows: list[dict]) -> None:
+        self._s.execute(delete(ScoreSnapshotRow))
+        for start in range(0, len(rows), 5000):
+            self._s.execute(insert(ScoreSnapshotRow), rows[start : start + 5000])
+
+    def snapshot(self, owner_id: int | None = None) -> dict[int, tuple[datetime, float, float, dict]]:
+        query = select(ScoreSnapshotRow.customer_id, ScoreSnapshotRow.computed_at, ScoreSnapshotRow.p_purchase,
+                       ScoreSnapshotRow.expected_value, ScoreSnapshotRow.features)
+        query = self._owned(query, ScoreSnapshotRow.customer_id, owner_id)
+        return {r[0]: tuple(r[1:]) for r in self._s.execute(query)}
+
+    def snapshot_time(self) -> datetime | None:
+        return self._s.scalar(select(func.max(ScoreSnapshotRow.computed_at)))
+
+    @staticmethod
+    def _owned(query, customer_column, owner_id: int | None):
+        if owner_id is None:
+            return query
+        owned = select(CustomerRow.id).where(CustomerRow.owner_id == owner_id)
+        return query.where(customer_column.in_(owned))
