@@ -57,7 +57,7 @@ class Container:
         from copilot.importing import Importer
 
         return Importer(self.uow_factory, timezone=self.settings.timezone,
-                        language=self.settings.default_language)
+                        language=self.settings.default_language, clock=self.clock)
 
     def migrate(self) -> None:
         from db.migrate import upgrade

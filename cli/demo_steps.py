@@ -12,7 +12,7 @@ from cli.progress import progress_bar
 from cli.render import print_import_report
 from core.errors import GuideCopilotError
 
-IMPORT_ORDER = ("stores", "staff", "customers", "products", "orders", "content")
+IMPORT_ORDER = ("stores", "staff", "customers", "products", "commission_rules", "orders", "content")
 
 
 def import_demo_files(container: Container, paths: dict[str, Path], console: Console) -> None:

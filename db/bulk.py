@@ -12,6 +12,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from core.ports import UpsertResult
+from db.tables_ops import CommissionRuleRow
 from db.copy import copy_rows
 from db.tables import (
     ContentRow, CustomerRow, OrderLineRow, OrderRow, ProductRow, StaffRow, StoreRow,
@@ -26,6 +27,7 @@ SPECS: dict[str, tuple[Table, tuple[str, ...]]] = {
     "content": (ContentRow.__table__, ("external_id",)),
     "orders": (OrderRow.__table__, ("external_id",)),
     "order_lines": (OrderLineRow.__table__, ("order_id", "sku")),
+    "commission_rules": (CommissionRuleRow.__table__, ("scope", "scope_ref", "kind")),
 }
 _CHUNK = 1000  # keeps IN lists well under every backend's bound-parameter limit
 

@@ -44,13 +44,20 @@ def demo(
         container.close()
 
 
+# The demo brand's commission plan: 3% on everything, 5% on skin care, 2 yuan per baby item.
+DEMO_RULES = "scope,scope_ref,kind,rate,amount\nbrand,,percent,0.03,\ncategory,护肤,percent,0.05,\ncategory,母婴,fixed_per_item,,2.00\n"
+
+
 def _demo_files(folder, *, seed: int, customers: int, regenerate: bool) -> dict:
     from copilot.demo_brand import write_demo_brand
 
     marker = folder / "orders.csv"
     if regenerate or not marker.exists():
-        return write_demo_brand(folder, seed=seed, customers=customers, end=date.today())
-    paths = {kind: folder / f"{kind}.csv" for kind in ("stores", "staff", "customers", "products", "orders")}
+        paths = write_demo_brand(folder, seed=seed, customers=customers, end=date.today())
+        (folder / "commission_rules.csv").write_text(DEMO_RULES, encoding="utf-8")
+        return {**paths, "commission_rules": folder / "commission_rules.csv"}
+    kinds = ("stores", "staff", "customers", "products", "orders", "commission_rules")
+    paths = {kind: folder / f"{kind}.csv" for kind in kinds}
     if not all(p.exists() for p in paths.values()):
         raise GuideCopilotError(f"{folder} is incomplete: run the demo with --regenerate")
     return {**paths, "content": folder / "content"}

@@ -148,3 +148,17 @@ class ContentHandler(Handler):
              "language": i.language or self.language, "tags": list(i.tags)}
             for i in items
         ])
+
+
+class CommissionRulesHandler(Handler):
+    key_column = "scope_ref"
+
+    def key(self, item) -> tuple:
+        return (item.scope, item.scope_ref, item.kind)
+
+    def write(self, uow, items):
+        return uow.bulk.upsert("commission_rules", [
+            {"scope": i.scope, "scope_ref": i.scope_ref, "kind": i.kind, "rate": i.rate, "amount": i.amount,
+             "active": True}
+            for i in items
+        ])

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from copilot.importing.fields import Code, Flag, Language, Money, RowModel, Tags, Text, Timestamp
 
@@ -81,6 +81,29 @@ class ContentIn(RowModel):
     tags: Tags = ()
 
 
+class CommissionRuleIn(RowModel):
+    """percent: `rate` of the line amount; fixed_per_item: `amount` per item; campaign_bonus:
+    `amount` per order and/or `rate` of the order, on sales credited to campaign `scope_ref`."""
+
+    scope: Literal["brand", "store", "category", "campaign"]
+    scope_ref: str = ""
+    kind: Literal["percent", "fixed_per_item", "campaign_bonus"]
+    rate: Decimal | None = Field(None, ge=0, le=1, decimal_places=6)
+    amount: Money | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> "CommissionRuleIn":
+        if self.kind == "percent" and self.rate is None:
+            raise ValueError("a percent rule needs a rate (0.03 = 3%)")
+        if self.kind == "fixed_per_item" and self.amount is None:
+            raise ValueError("a fixed_per_item rule needs an amount")
+        if self.kind == "campaign_bonus" and self.rate is None and self.amount is None:
+            raise ValueError("a campaign_bonus rule needs an amount or a rate")
+        if (self.scope == "brand") != (self.scope_ref == ""):
+            raise ValueError("scope_ref names the store, category or campaign (empty for brand)")
+        return self
+
+
 # Header aliases -> canonical names, per kind (applied after lower-casing the header).
 ALIASES: dict[str, dict[str, str]] = {
     "stores": {"id": "store_id", "store": "store_id", "store_name": "name"},
@@ -94,8 +117,10 @@ ALIASES: dict[str, dict[str, str]] = {
     "orders": {"order_no": "order_id", "member_id": "customer_id", "date": "ordered_at",
                "order_date": "ordered_at", "product_id": "sku", "qty": "quantity", "price": "unit_price",
                "staff_id": "guide_id", "store": "store_id"},
+    "commission_rules": {"type": "kind", "ref": "scope_ref", "percent": "rate"},
     "content": {"id": "content_id", "external_id": "content_id", "text": "body", "type": "kind",
                 "lang": "language"},
 }
 SCHEMAS = {"stores": StoreIn, "staff": StaffIn, "customers": CustomerIn, "products": ProductIn,
-           "orders": OrderLineIn, "content": ContentIn}
+           "orders": OrderLineIn, "content": ContentIn,
+           "commission_rules": CommissionRuleIn}

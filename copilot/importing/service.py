@@ -9,12 +9,14 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from core.errors import InvalidInput
-from core.ports import UnitOfWorkFactory, UpsertResult
+from core.ports import Clock, UnitOfWorkFactory, UpsertResult
 from copilot.importing import kinds
 from copilot.importing.content_files import folder_rows
 from copilot.importing.orders import OrdersHandler
@@ -22,7 +24,8 @@ from copilot.importing.readers import RowSource, open_rows
 from copilot.importing.schemas import ALIASES, SCHEMAS
 
 HANDLERS = {"stores": kinds.StoresHandler, "staff": kinds.StaffHandler, "customers": kinds.CustomersHandler,
-            "products": kinds.ProductsHandler, "orders": OrdersHandler, "content": kinds.ContentHandler}
+            "products": kinds.ProductsHandler, "orders": OrdersHandler, "content": kinds.ContentHandler,
+            "commission_rules": kinds.CommissionRulesHandler}
 KINDS = tuple(HANDLERS)
 _KEPT_PROBLEMS = 1000  # shown in the report; all of them go to the rejects file
 
@@ -46,6 +49,7 @@ class ImportReport:
     rejected: int = 0
     problems: list[RowProblem] = field(default_factory=list)
     committed: bool = False
+    settled: int = 0  # orders whose commission was posted
     rejects_path: Path | None = None
 
     @property
@@ -55,8 +59,10 @@ class ImportReport:
 
 class Importer:
     def __init__(self, uow_factory: UnitOfWorkFactory, *, timezone: str = "UTC", language: str = "zh",
-                 batch_size: int = 5000) -> None:
+                 batch_size: int = 5000, clock: Clock | None = None) -> None:
         self._uow_factory = uow_factory
+        self._clock = clock
+        self._timezone = timezone
         self._context = {"timezone": timezone}
         self._language = language
         self._batch_size = batch_size
@@ -95,9 +101,23 @@ class Importer:
                 return report
             if kind == "orders":
                 uow.bulk.refresh_derived()
+                report.settled = self._settle(uow)
             uow.commit()
             report.committed = True
         return report
+
+    def _settle(self, uow) -> int:
+        """Post commissions for imported orders from the start of last month on, exactly as the
+        webhook would. Older rows are sales history: importing two years of orders at go-live must
+        not mint two years of commissions."""
+        if self._clock is None:
+            return 0
+        from copilot.sales import settle_orders
+
+        now = self._clock.now()
+        local = now.astimezone(ZoneInfo(self._timezone))
+        first = (local.replace(day=1) - timedelta(days=1)).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        return len(settle_orders(uow, uow.sales.unsettled_order_ids(first), now, timezone=self._timezone))
 
     def _validate(self, kind, handler, line, raw) -> tuple[object | None, list[RowProblem]]:
         if "__extra__" in raw:
