@@ -8,9 +8,27 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+import importlib
+
 from bot.texts import en, zh
 
-TABLES: dict[str, dict[str, str]] = {"zh": zh.TEXTS, "en": en.TEXTS}
+# Features may keep their texts in bot/texts/<feature>.py with ZH and EN dicts; list them here.
+FEATURE_TEXTS: tuple[str, ...] = ()
+
+
+def _tables() -> dict[str, dict[str, str]]:
+    tables = {"zh": dict(zh.TEXTS), "en": dict(en.TEXTS)}
+    for name in FEATURE_TEXTS:
+        module = importlib.import_module(f"bot.texts.{name}")
+        for language, table in (("zh", module.ZH), ("en", module.EN)):
+            clash = tables[language].keys() & table.keys()
+            if clash:
+                raise KeyError(f"bot.texts.{name} redefines {sorted(clash)}")
+            tables[language].update(table)
+    return tables
+
+
+TABLES: dict[str, dict[str, str]] = _tables()
 LANGUAGES = tuple(TABLES)
 
 
