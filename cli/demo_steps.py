@@ -53,15 +53,31 @@ def print_summary(container: Container, console: Console) -> None:
     with container.uow_factory() as uow:
         staff = uow.staff.list()
         table = Table("what", "count", title="Demo brand loaded")
-        table.add_row("stores", str(len(uow.stores.list())))
-        table.add_row("guides", str(sum(s.role == "guide" for s in staff)))
-        table.add_row("managers", str(sum(s.role == "manager" for s in staff)))
-        table.add_row("customers", f"{uow.customers.count():,}")
-        table.add_row("products", str(len(uow.products.list())))
-        table.add_row("orders", f"{uow.orders.count():,}")
-        table.add_row("content", str(len(uow.content.list())))
-    console.print(table)
+        for label, value in (("stores", len(uow.stores.list())), ("guides", sum(s.role == "guide" for s in staff)),
+                             ("managers", sum(s.role == "manager" for s in staff)),
+                             ("customers", uow.customers.count()), ("products", len(uow.products.list())),
+                             ("orders", uow.orders.count()), ("content", len(uow.content.list()))):
+            table.add_row(label, f"{value:,}")
+        console.print(table)
+        guide = next(s for s in staff if s.role == "guide")
+        _print_guide_day(container, uow, guide, console)
     console.print(f"Data: {container.settings.data_dir.resolve()}", highlight=False)
+
+
+def _print_guide_day(container: Container, uow, guide, console: Console) -> None:
+    """What the demo guide sees first: this month's figures and whom to contact today."""
+    from copilot.sales import earnings, month_to_date_sales
+
+    now, tz = container.clock.now(), container.settings.timezone
+    month = container.contacts.local_month(now)
+    figures = earnings(uow, guide.id, month, container.contacts.local_date(now), timezone=tz)
+    plan, _ = container.contacts.gap_plan(uow, guide, now, month_to_date_sales(uow, guide.id, now, timezone=tz))
+    console.print(f"\n{guide.name} ({guide.external_id}), {month}: sales ¥{figures.sales_amount:,.2f}, "
+                  f"commission ¥{figures.commission:,.2f}. {plan.sentence(guide.language)}", highlight=False)
+    table = Table("#", "customer", "tier", "why", title=f"Whom {guide.name} should contact today")
+    for n, line in enumerate(container.contacts.today(uow, guide, now, per_page=5).lines, start=1):
+        table.add_row(str(n), line.name, line.tier.name.lower(), "; ".join(line.reasons))
+    console.print(table)
 
 
 DEMO_TELEGRAM_ID = 900_000_001  # the terminal chat's user: bound to the first demo guide

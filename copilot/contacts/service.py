@@ -46,6 +46,12 @@ class ContactsService:
         self._ranking = ranking  # core.settings.RankingSettings
         self._policy = FatiguePolicy.from_settings(ranking)
 
+    def local_date(self, now: datetime):
+        return now.astimezone(self._tz).date()
+
+    def local_month(self, now: datetime) -> str:
+        return now.astimezone(self._tz).strftime("%Y-%m")
+
     def score_all(self, uow: UnitOfWork, now: datetime) -> int:
         """The nightly job: fit and score every customer, replace the stored snapshot."""
         orders = arrays.order_log(uow.scoring.paid_orders(), self._tz)
@@ -56,8 +62,7 @@ class ContactsService:
         today = arrays.local_day(now, self._tz) + 1  # orders of today count: as_of is exclusive
         build = dict(profile=pop.profile, engagement=engagement, contacts=contacts)
         month = build_features(pop.ids, orders, today, horizon_days=self._ranking.horizon_days, **build)
-        week = build_features(pop.ids, orders, today, horizon_days=7, **build)
-        uow.scoring.replace_snapshot(snapshot.encode(month, week, now))
+        uow.scoring.replace_snapshot(snapshot.encode(month, now))
         return int(pop.ids.size)
 
     def features(self, uow: UnitOfWork, now: datetime, owner_id: int | None = None, *,

@@ -15,9 +15,12 @@ from copilot.scoring import CustomerFeatures
 STORED = ("n_orders", "days_since_last", "days_since_first", "total_spend", "cycle_days", "dueness", "p_alive")
 
 
-def encode(features: CustomerFeatures, week: CustomerFeatures, computed_at: datetime) -> list[dict]:
+def encode(features: CustomerFeatures, computed_at: datetime) -> list[dict]:
     columns = {name: getattr(features, name).tolist() for name in STORED}
-    week_value = week.expected_value.tolist()
+    # A model fitted for 7 days sees few buyers in its 7-day training window and came out
+    # under-calibrated (a week worth 7% of a month on the demo brand); the 30-day expectation is
+    # calibrated, and purchases accrue about linearly over a month.
+    week_value = (features.expected_value * 7 / features.horizon_days).tolist()
     rows = []
     for k, customer_id in enumerate(features.customer_id.tolist()):
         stored = {name: _finite(columns[name][k]) for name in STORED}
