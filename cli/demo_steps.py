@@ -28,17 +28,16 @@ def import_demo_files(container: Container, paths: dict[str, Path], console: Con
 
 
 def index_knowledge(container: Container, console: Console) -> None:
-    try:
-        from knowledge.ingest import ingest_products, ingest_content  # noqa: F401
-    except ModuleNotFoundError:
-        return
+    from knowledge.ingest import ingest_content, ingest_products
+
     start = time.perf_counter()
     with container.uow_factory() as uow:
         products, docs = uow.products.list(), uow.content.list()
     kb = container.knowledge
-    counts = (ingest_products(kb, products), ingest_content(kb, docs))
-    console.print(f"  knowledge {counts[0]} products, {counts[1]} content chunks indexed "
-                  f"in {time.perf_counter() - start:.1f}s", highlight=False)
+    items, chunks = ingest_products(kb, products), ingest_content(kb, docs)
+    console.print(f"  knowledge {items.written:,} products and {chunks.written:,} content chunks (re)indexed, "
+                  f"{items.unchanged + chunks.unchanged:,} unchanged, in {time.perf_counter() - start:.1f}s",
+                  highlight=False)
 
 
 def score_customers(container: Container, console: Console) -> None:
@@ -98,7 +97,8 @@ def start_chat(container: Container, console: Console) -> None:
     guide = _bind_demo_guide(container)
     console.print(f"Chatting as guide {guide.name} ({guide.external_id}); /help lists what you can do.",
                   highlight=False)
-    dispatcher = build_dispatcher(uow_factory=container.uow_factory, clock=container.clock, settings=settings)
+    dispatcher = build_dispatcher(uow_factory=container.uow_factory, clock=container.clock, settings=settings,
+                                  services=container.bot_services)
     run_terminal_chat(dispatcher, None, DEMO_TELEGRAM_ID)
 
 
