@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.ports import SearchFilters
+from knowledge.coarse import CANDIDATES, Projection
 from knowledge.embeddings import DIMENSION
 from knowledge.lexical import BM25Index
 
@@ -43,6 +44,7 @@ class ProductIndex:
         self.all_stores = np.array([not m["stores"] for m in meta], dtype=bool)
         self.store_rows = _inverted([m["stores"] for m in meta])
         self.lexical = BM25Index([m["terms"].split() for m in meta])
+        self.projection = Projection.maybe(self.vectors)
 
     def __len__(self) -> int:
         return len(self.skus)
@@ -75,6 +77,10 @@ class ProductIndex:
         start, end, mask = self.window(filters)
         if end <= start or not mask.any():
             return []
+        if self.projection is not None and end - start > 4 * CANDIDATES:
+            rows = start + self.projection.candidates(query, start, end, mask)
+            exact = self.vectors[rows] @ query
+            return [(int(rows[i]), float(exact[i])) for i in _top(exact, k)]
         scores = self.vectors[start:end] @ query
         scores[~mask] = -np.inf
         return [(start + i, float(scores[i])) for i in _top(scores, k)]
