@@ -7,6 +7,8 @@ from fastapi import FastAPI
 
 from api import errors
 from api.routes import health, orders
+from api.routes import campaigns
+from api.routes import product_list
 from core.ports import Clock, Notifier, UnitOfWorkFactory
 from core.settings import Settings
 
@@ -31,4 +33,6 @@ def create_app(uow_factory: UnitOfWorkFactory, settings: Settings, clock: Clock,
     errors.install(app)
     app.include_router(health.router())
     app.include_router(orders.router())
+    app.include_router(campaigns.router(settings))
+    app.include_router(product_list.router())
     return app

@@ -15,29 +15,38 @@ from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
 
 from bot.commands import publish_all_menus
+from bot.concurrency import UpdateLimitMiddleware
 from bot.errors import register_error_handler
-from bot.features import customers, fallback, help, invite, settings as settings_screen, start
+from bot.features import ask, card, customers, draft, fallback, goal, help, invite, settings as settings_screen, start
+from bot.features import today
+from bot.features import relay
+from bot.features import campaign_wizard, campaigns, jobs, tasks
 from bot.middlewares import (
     CallbackAnswerMiddleware, IdentityMiddleware, OwnerCheckMiddleware, PrivateChatsOnlyMiddleware,
     UnitOfWorkMiddleware,
 )
 from bot.sending import RetryAfterMiddleware
+from bot.services import BotServices
 from core.errors import ConfigError
 from core.ports import Clock, UnitOfWorkFactory
 from core.settings import Settings
 
 # customers first: customer links and customers' messages never reach staff handlers.
-FEATURES = (customers.router, start.router, help.router, settings_screen.router, invite.router)
+FEATURES = (customers.router, relay.router, start.router, help.router, settings_screen.router, invite.router,
+            today.router, card.router, draft.router, goal.router, ask.router,
+            tasks.router, campaigns.router, campaign_wizard.router, jobs.router)
 
 TEST_TOKEN = "42:local-bot-api"  # any well-formed token: local sessions never send it anywhere
 
 
 def build_dispatcher(*, uow_factory: UnitOfWorkFactory, clock: Clock, settings: Settings,
-                     storage: BaseStorage | None = None) -> Dispatcher:
+                     storage: BaseStorage | None = None, services: BotServices | None = None) -> Dispatcher:
     # Workflow data: handlers and startup hooks get these by parameter name.
     dp = Dispatcher(storage=storage or build_storage(settings),
-                    uow_factory=uow_factory, clock=clock, settings=settings)
+                    uow_factory=uow_factory, clock=clock, settings=settings,
+                    services=services or BotServices.from_settings(settings))
     dp.update.outer_middleware(PrivateChatsOnlyMiddleware())
+    dp.update.outer_middleware(UpdateLimitMiddleware())  # before the session is taken: see bot/concurrency.py
     dp.update.outer_middleware(UnitOfWorkMiddleware(uow_factory))
     dp.update.outer_middleware(IdentityMiddleware(settings.default_language))
     dp.callback_query.middleware(CallbackAnswerMiddleware())

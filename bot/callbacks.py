@@ -41,5 +41,67 @@ class SettingsCb(CallbackData, prefix="st"):
     v: SettingsValue = SettingsValue.NONE
 
 
+class Segment(StrEnum):
+    """Short codes for copilot.contacts.service.SEGMENTS (callback data is tight)."""
+    ALL = ""
+    SILENT = "si"
+    FIRST_TIME = "ft"
+    VIP_AT_RISK = "va"
+    OVERDUE = "od"
+    BIRTHDAY = "bd"
+    ENGAGED = "re"
+
+
+SEGMENT_NAMES = {Segment.SILENT: "silent", Segment.FIRST_TIME: "first_time_no_repeat",
+                 Segment.VIP_AT_RISK: "vip_at_risk", Segment.OVERDUE: "overdue",
+                 Segment.BIRTHDAY: "birthday_this_week", Segment.ENGAGED: "recently_engaged"}
+
+
+class TodayAction(StrEnum):
+    LIST = "l"
+    FILTERS = "f"
+
+
+class TodayCb(CallbackData, prefix="td"):
+    u: int
+    a: TodayAction = TodayAction.LIST
+    p: int = 0  # page
+    s: Segment = Segment.ALL
+
+
+class CardAction(StrEnum):
+    OPEN = "o"
+    DRAFT = "d"
+    PRODUCTS = "p"
+    HISTORY = "h"
+    SNOOZE_DAY = "s1"
+    SNOOZE_WEEK = "s7"
+    NOT_INTERESTED = "n"
+    CONTACTED = "m"
+
+
+class CardCb(CallbackData, prefix="cd"):
+    u: int
+    c: int  # customer id: authorized again by copilot.customer_card.authorize
+    a: CardAction = CardAction.OPEN
+
+
+class DraftAction(StrEnum):
+    REGENERATE = "r"
+    SHORTER = "s"
+    WARMER = "w"
+    FORMAL = "f"
+    EDIT = "e"
+    MARK_SENT = "m"
+    SEND = "x"
+    COPY = "c"  # only for drafts longer than Telegram's copy-text button holds
+
+
+class DraftCb(CallbackData, prefix="df"):
+    u: int
+    c: int
+    a: DraftAction
+
+
 # Every factory, so a test can check that the longest payload of each fits in 64 bytes.
-ALL_FACTORIES: tuple[type[CallbackData], ...] = (SettingsCb,)
+ALL_FACTORIES: tuple[type[CallbackData], ...] = (SettingsCb, TodayCb, CardCb, DraftCb)

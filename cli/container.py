@@ -53,6 +53,36 @@ class Container:
 
         return ContactsService(timezone=self.settings.timezone, ranking=self.settings.ranking)
 
+    @cached_property
+    def bot_services(self):
+        """What the guide's screens need, built once per process (the catalogue, co-purchase
+        statistics and the Drafter refresh themselves when the data changes)."""
+        from bot.services import BotServices
+
+        return BotServices.from_settings(self.settings, knowledge=self.knowledge, contacts=self.contacts)
+
+    @cached_property
+    def campaigns(self):
+        from copilot.campaigns.wiring import campaign_service
+
+        return campaign_service(self.settings)
+
+    @cached_property
+    def notifier(self):
+        from copilot.outbox import OutboxNotifier
+
+        return OutboxNotifier(self.uow_factory, self.clock)
+
+    def outbox_sender(self, bot=None):
+        """The outbox sender over Telegram (a Bot that raises 429s instead of sleeping through them)."""
+        from bot.app import build_bot
+        from bot.messenger import AiogramMessenger
+        from bot.sending import RetryAfterMiddleware
+        from copilot.outbox import OutboxSender
+
+        bot = bot or build_bot(self.settings, retry=RetryAfterMiddleware(max_tries=1))
+        return OutboxSender(self.uow_factory, AiogramMessenger(bot), self.clock)
+
     def importer(self):
         from copilot.importing import Importer
 

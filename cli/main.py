@@ -12,7 +12,8 @@ from core.errors import GuideCopilotError
 
 # Each module exposes register(app); adding a feature's commands is one line here.
 COMMAND_MODULES = ("cli.commands.data", "cli.commands.demo", "cli.commands.score", "cli.commands.knowledge",
-                   "cli.commands.sales", "cli.commands.bot")
+                   "cli.commands.sales", "cli.commands.bot", "cli.commands.customers",
+                   "cli.commands.campaigns", "cli.commands.outbox")
 
 
 def build_app() -> typer.Typer:

@@ -138,7 +138,7 @@ class GuideActionRepository(Protocol):
     """A guide's snooze / not-interested decisions; they hide a customer from /today until `until`."""
 
     def add(self, *, customer_id: int, guide_id: int, kind: str, until: datetime, created_at: datetime) -> None: ...
-    def hidden(self, guide_id: int, now: datetime) -> set[int]: ...
+    def hidden(self, owner_id: int, now: datetime) -> set[int]: ...
     def latest(self, customer_id: int, now: datetime) -> tuple[str, datetime] | None: ...
     def last_contact(self, customer_id: int) -> tuple | None: ...
 
@@ -167,6 +167,11 @@ class UnitOfWork(Protocol):
     outreach: OutreachRepository
     guide_actions: GuideActionRepository
     baskets: BasketRepository
+    guide_links: GuideLinkRepository
+    conversations: ConversationRepository
+    product_lists: ProductListRepository
+    outbox: OutboxRepository
+    campaigns: CampaignRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...
@@ -322,3 +327,201 @@ class Notifier(Protocol):
     """Tells a staff member something at once (the bot's outbox implements it)."""
 
     def notify_staff(self, staff_id: int, text: str) -> None: ...
+
+
+# --- Delivery: the outbox and the messenger behind it (copilot/outbox, bot/messenger.py) ---
+
+from core.errors import ExternalServiceError  # noqa: E402  (kept next to the ports that raise them)
+
+
+class DeliveryRetryAfter(ExternalServiceError):
+    """The messenger asked us to slow down (Telegram 429): wait `retry_after` seconds."""
+
+    code = "retry_after"
+
+    def __init__(self, retry_after: float, message: str = "rate limited") -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class DeliveryBlocked(ExternalServiceError):
+    """The recipient blocked the bot or the chat is gone (Telegram 403): never retry."""
+
+    code = "blocked"
+
+
+class DeliveryTransient(ExternalServiceError):
+    """A network error or a 5xx: worth retrying later."""
+
+    code = "transient"
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    id: int
+    dedupe_key: str
+    chat_id: int
+    payload: dict  # {"text": str, "buttons": [[{"text": str, "action": str, ...}]]}
+    attempts: int  # including the current one once claimed
+
+
+class Messenger(Protocol):
+    async def send(self, chat_id: int, payload: dict) -> None:
+        """Deliver one message; raises DeliveryRetryAfter, DeliveryBlocked or DeliveryTransient."""
+        ...
+
+
+class OutboxRepository(Protocol):
+    def enqueue(self, *, dedupe_key: str, chat_id: int, payload: dict, now: datetime) -> bool:
+        """False when a message with this key exists already (idempotent enqueue)."""
+        ...
+    def claim(self, now: datetime, *, limit: int, lease_seconds: float) -> list[OutboxItem]: ...
+    def mark_sent(self, item_id: int, now: datetime) -> None: ...
+    def retry_at(self, item_id: int, at: datetime, error: str, *, count_attempt: bool = True) -> None: ...
+    def fail(self, item_id: int, error: str) -> None: ...
+    def block_chat(self, chat_id: int, error: str) -> int: ...
+    def unblock_chat(self, chat_id: int, now: datetime) -> int: ...
+    def counts(self) -> dict[str, int]: ...
+    def next_due(self) -> datetime | None: ...
+
+
+# --- Customers in the conversation: guide links, consent, relayed messages, product-list pages ---
+
+
+class GuideLinkRepository(Protocol):
+    def code_for(self, staff_id: int) -> str | None: ...
+    def add(self, staff_id: int, code: str, created_at: datetime) -> bool:
+        """False when the staff member has a code already (a concurrent first call won)."""
+        ...
+    def staff_for(self, code: str) -> int | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class NewCustomer:
+    external_id: str
+    name: str
+    owner_id: int
+    store_id: int | None
+    language: str
+    telegram_user_id: int
+    joined_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationMessage:
+    customer_id: int
+    guide_id: int | None
+    direction: str  # in (from the customer) | out (from the guide)
+    text: str
+    created_at: datetime
+    telegram_message_id: int | None = None
+
+
+class ConversationRepository(Protocol):
+    """A customer's side of the relationship: binding, consent history, messages, engagement."""
+
+    def create_customer(self, new: NewCustomer) -> int: ...
+    def bind(self, customer_id: int, *, owner_id: int, telegram_user_id: int, store_id: int | None) -> None:
+        """Owner and Telegram account; the account is taken off any other customer record first."""
+        ...
+    def find_by_phone(self, phone: str) -> list[Customer]: ...
+    def set_phone(self, customer_id: int, phone: str) -> None: ...
+    def merge(self, source_id: int, target_id: int) -> None:
+        """Move everything of `source_id` (a record made at binding) onto `target_id`, then drop it."""
+        ...
+    def set_consent(self, customer_id: int, state: str, source: str, at: datetime) -> None:
+        """The customer's consent now, plus an appended consent event (the history is never edited)."""
+        ...
+    def consent_events(self, customer_id: int) -> list[tuple[str, str, datetime]]: ...
+    def close_open_tasks(self, customer_id: int, outcome: str, at: datetime) -> int: ...
+    def add_message(self, message: ConversationMessage) -> int: ...
+    def messages(self, customer_id: int, limit: int = 20) -> list[ConversationMessage]:
+        """The latest `limit` messages, oldest first."""
+        ...
+    def add_interaction(self, customer_id: int, guide_id: int | None, kind: str, ref: str, at: datetime) -> None: ...
+    def mark_latest_outreach_replied(self, customer_id: int, at: datetime) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ProductListRecord:
+    token: str
+    customer_id: int
+    guide_id: int | None
+    items: tuple[tuple[str, str], ...]  # (sku, reason)
+    created_at: datetime
+    expires_at: datetime
+
+
+class ProductListRepository(Protocol):
+    def add(self, record: ProductListRecord) -> None: ...
+    def get(self, token: str) -> ProductListRecord | None: ...
+    def latest_for(self, customer_id: int) -> ProductListRecord | None: ...
+
+
+# --- Campaigns and care tasks (copilot/campaigns) ---
+
+OPEN_TASK_STATUSES = ("open", "started", "holdout")  # a customer with one of these is busy until due
+
+
+@dataclass(frozen=True, slots=True)
+class Campaign:
+    id: int
+    name: str
+    kind: str
+    segment: str
+    filters: dict
+    brief: str
+    variants: list  # [{"brief": str, "writer_variant": int}]
+    holdout_share: float
+    due_date: object  # datetime.date | None
+    created_by: int | None
+    created_at: datetime
+    status: str
+    rule: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CareTask:
+    id: int
+    campaign_id: int | None
+    customer_id: int
+    guide_id: int | None
+    kind: str
+    variant: int
+    holdout: bool
+    status: str  # open | started | done | expired | holdout | closed
+    outcome: str | None
+    draft: str
+    products: list
+    due_at: datetime | None
+    reminders_sent: int
+    created_at: datetime
+    completed_at: datetime | None
+    customer_name: str = ""
+
+
+class BrandKeys(Protocol):
+    def api_key_hash(self) -> str | None: ...
+    def set_api_key_hash(self, digest: str, brand_code: str) -> None: ...
+
+
+class CampaignRepository(Protocol):
+    keys: BrandKeys
+
+    def add(self, values: dict) -> int: ...
+    def get(self, campaign_id: int) -> Campaign | None: ...
+    def list(self, *, limit: int = 20, created_by: int | None = None) -> list[Campaign]: ...
+    def by_rule(self, rule: str, name: str) -> int | None: ...
+    def busy_customers(self, now: datetime) -> set[int]: ...
+    def recent_rule_customers(self, rule: str, since: datetime) -> set[int]: ...
+    def add_tasks(self, rows: Sequence[dict]) -> int: ...
+    def customers(self, ids: Sequence[int]) -> dict[int, Customer]: ...
+    def orders_for(self, customer_ids: Sequence[int]) -> dict[int, list[Order]]: ...
+    def task(self, task_id: int) -> CareTask | None: ...
+    def tasks(self, *, campaign_id: int | None = None, guide_id: int | None = None,
+              statuses: Sequence[str] | None = None, task_ids: Sequence[int] | None = None) -> list[CareTask]: ...
+    def update_task(self, task_id: int, **values: object) -> None: ...
+    def update_tasks(self, task_ids: Sequence[int], **values: object) -> int: ...
+    def buyers(self, customer_ids: Sequence[int], since: datetime, until: datetime) -> set[int]: ...
+    def ledger_entries(self, campaign_id: int) -> list[tuple[int, int, Decimal, Decimal]]: ...
+    def reassign_customers(self, from_guide: int, moves: dict[int, int]) -> int: ...

@@ -18,6 +18,10 @@ from db.repositories.scoring import SqlScoringRepository
 from db.repositories.outreach import SqlOutreachRepository
 from db.repositories.guide_actions import SqlGuideActionRepository
 from db.repositories.baskets import SqlBasketRepository
+from db.repositories.conversations import SqlConversationRepository, SqlGuideLinkRepository
+from db.repositories.product_lists import SqlProductListRepository
+from db.repositories.outbox import SqlOutboxRepository
+from db.repositories.campaigns import SqlCampaignRepository
 
 
 class SqlUnitOfWork:
@@ -44,6 +48,11 @@ class SqlUnitOfWork:
         self.outreach = SqlOutreachRepository(session)
         self.guide_actions = SqlGuideActionRepository(session)
         self.baskets = SqlBasketRepository(session)
+        self.guide_links = SqlGuideLinkRepository(session)
+        self.conversations = SqlConversationRepository(session)
+        self.product_lists = SqlProductListRepository(session)
+        self.outbox = SqlOutboxRepository(session)
+        self.campaigns = SqlCampaignRepository(session)
         return self
 
     def __exit__(self, *exc: object) -> None:

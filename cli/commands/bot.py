@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from typing import Annotated
 
@@ -39,8 +40,13 @@ def serve(container: Container, *, host: str = "0.0.0.0", port: int = 8081) -> N
     logging.getLogger("bot").setLevel(logging.INFO)
     logging.getLogger("aiogram").setLevel(logging.INFO)
     settings = container.settings
-    dispatcher = build_dispatcher(uow_factory=container.uow_factory, clock=container.clock, settings=settings)
+    dispatcher = build_dispatcher(uow_factory=container.uow_factory, clock=container.clock, settings=settings,
+                                  services=container.bot_services)
     bot = build_bot(settings)
+    # Startup objects (modules, the catalogue, models) live as long as the process: out of the
+    # collector's view, a full collection no longer pauses handlers for long (see bench/bot).
+    gc.collect()
+    gc.freeze()
     if settings.telegram.webhook_url:
         run_webhook(dispatcher, bot, settings, host=host, port=port)
     else:

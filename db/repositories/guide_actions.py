@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from db.tables import CustomerRow
 from db.tables_guide import GuideActionRow
 from db.tables_ops import OutreachRow
 
@@ -18,10 +19,11 @@ class SqlGuideActionRepository:
         self._s.execute(insert(GuideActionRow).values(customer_id=customer_id, guide_id=guide_id, kind=kind,
                                                       until=until, created_at=created_at))
 
-    def hidden(self, guide_id: int, now: datetime) -> set[int]:
-        """Customers this guide put aside until a moment still in the future."""
+    def hidden(self, owner_id: int, now: datetime) -> set[int]:
+        """The owner's customers put aside (by the owner or their manager) until a future moment."""
+        owned = select(CustomerRow.id).where(CustomerRow.owner_id == owner_id)
         query = (select(GuideActionRow.customer_id).distinct()
-                 .where(GuideActionRow.guide_id == guide_id, GuideActionRow.until > now))
+                 .where(GuideActionRow.customer_id.in_(owned), GuideActionRow.until > now))
         return set(self._s.scalars(query))
 
     def latest(self, customer_id: int, now: datetime) -> tuple[str, datetime] | None:

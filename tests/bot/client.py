@@ -96,9 +96,9 @@ class BotTestClient:
     _updates: LocalUpdates = field(default_factory=lambda: LocalUpdates(first_id=1000))
 
     @classmethod
-    def build(cls, uow_factory, *, settings, clock) -> "BotTestClient":
+    def build(cls, uow_factory, *, settings, clock, services=None) -> "BotTestClient":
         session = RecordingSession()
-        client = cls(build_dispatcher(uow_factory=uow_factory, clock=clock, settings=settings),
+        client = cls(build_dispatcher(uow_factory=uow_factory, clock=clock, settings=settings, services=services),
                      None, session)  # type: ignore[arg-type]
 
         async def fake_sleep(seconds: float) -> None:

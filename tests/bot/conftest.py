@@ -64,3 +64,27 @@ def _staff(external_id, name, role, store_id, telegram_user_id, language="zh") -
 @pytest.fixture
 def client(brand, settings, clock) -> BotTestClient:
     return BotTestClient.build(brand, settings=settings, clock=clock)
+
+
+@pytest.fixture
+def selling(brand, clock):
+    """conftest's brand plus products, customers and orders, scored (tests/bot/selling.py)."""
+    from tests.bot.selling import load_selling_brand
+
+    return load_selling_brand(brand, clock.now())
+
+
+@pytest.fixture
+def knowledge():
+    from tests.bot.fakes import FakeKnowledge
+
+    return FakeKnowledge()
+
+
+@pytest.fixture
+def guide_client(brand, selling, settings, clock, knowledge) -> BotTestClient:
+    """A client whose bot has the guide's screens wired: the scored brand and a knowledge base."""
+    from bot.services import BotServices
+
+    services = BotServices.from_settings(settings, knowledge=knowledge, contacts=selling)
+    return BotTestClient.build(brand, settings=settings, clock=clock, services=services)

@@ -1,0 +1,121 @@
+"""The customer card: tier, last order and spend, what is due, tags, last contact and its outcome,
+consent; and what the guide does from it (products, history, snooze, not interested, contacted).
+The Draft button is handled in bot/features/draft.py."""
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery
+from aiogram.utils.callback_answer import CallbackAnswer
+
+from bot import keyboards
+from bot.callbacks import CardAction as A
+from bot.callbacks import CardCb
+from bot.features.formatting import day, money, tier
+from bot.filters import KindIs
+from bot.sending import show
+from bot.services import BotServices
+from bot.texts import Texts
+from copilot import guide_actions
+from copilot.customer_card import Card, card, history
+from copilot.guide_drafts import product_picks
+from copilot.outreach import Channel
+from copilot.staff import Identity, Kind
+from core.ports import Clock, UnitOfWork
+from core.settings import Settings
+
+
+def router() -> Router:
+    r = Router(name="card")
+    r.callback_query.filter(KindIs(Kind.STAFF))
+    r.callback_query.register(open_card, CardCb.filter(F.a == A.OPEN))
+    r.callback_query.register(products, CardCb.filter(F.a == A.PRODUCTS))
+    r.callback_query.register(orders, CardCb.filter(F.a == A.HISTORY))
+    r.callback_query.register(put_aside, CardCb.filter(F.a.in_({A.SNOOZE_DAY, A.SNOOZE_WEEK, A.NOT_INTERESTED})))
+    r.callback_query.register(contacted, CardCb.filter(F.a == A.CONTACTED))
+    return r
+
+
+async def open_card(callback: CallbackQuery, callback_data: CardCb, identity: Identity, uow: UnitOfWork,
+                    t: Texts, clock: Clock, settings: Settings, services: BotServices) -> None:
+    await _show_card(callback, callback_data.c, identity, uow, t, clock, settings, services)
+
+
+async def _show_card(callback, customer_id, identity, uow, t, clock, settings, services, note: str = "") -> None:
+    now = clock.now()
+    found = card(uow, identity.staff, customer_id, now, catalogue=services.selling_for(uow, now).catalogue,
+                 vip_spend=settings.ranking.vip_spend)
+    text = render(t, found, settings.timezone)
+    await show(callback, f"{note}\n\n{text}" if note else text,
+               keyboards.card(t, identity.staff.id, customer_id))
+
+
+def render(t: Texts, c: Card, timezone: str) -> str:
+    lines = [t("card.title", name=c.customer.name, tier=tier(t, c.tier))]
+    if c.orders:
+        lines.append(t("card.orders", n=c.orders, spend=money(c.total_spend)))
+        lines.append(t("card.last_order", date=day(c.last_order_at, timezone), amount=money(c.last_order_total),
+                       items=", ".join(c.last_items)))
+    else:
+        lines.append(t("card.no_orders"))
+    if c.due:
+        lines.append(t("card.due", items=", ".join(t("card.due_item", name=n, days=d) for n, d in c.due)))
+    if c.customer.tags:
+        lines.append(t("card.tags", tags=", ".join(c.customer.tags)))
+    if c.last_contact:
+        lc = c.last_contact
+        lines.append(t("card.last_contact", date=day(lc.at, timezone), channel=t(f"channel.{lc.channel}"),
+                       outcome=t(f"outcome.{lc.outcome}")))
+    else:
+        lines.append(t("card.never_contacted"))
+    started = "bot.started" if c.customer.telegram_user_id else "bot.not_started"
+    lines.append(t("card.consent", consent=t(f"consent.{c.customer.consent.value}"), bot=t(started)))
+    if c.put_aside:
+        kind, until = c.put_aside
+        lines.append(t("card.put_aside", kind=t(f"aside.{kind}"), date=day(until, timezone)))
+    return "\n".join(lines)
+
+
+async def products(callback: CallbackQuery, callback_data: CardCb, identity: Identity, uow: UnitOfWork,
+                   t: Texts, clock: Clock, services: BotServices) -> None:
+    now = clock.now()
+    customer, picks = product_picks(uow, identity.staff, callback_data.c, now, services.selling_for(uow, now))
+    lines = [t("card.products_title", name=customer.name)]
+    lines += [t("card.product_line", name=p.product.name_in(t.language), price=money(p.product.price),
+                reason=p.reason) for p in picks] or [t("card.no_products")]
+    await show(callback, "\n".join(lines), keyboards.back_to_card(t, identity.staff.id, callback_data.c))
+
+
+async def orders(callback: CallbackQuery, callback_data: CardCb, identity: Identity, uow: UnitOfWork,
+                 t: Texts, clock: Clock, settings: Settings, services: BotServices) -> None:
+    customer, latest = history(uow, identity.staff, callback_data.c)
+    catalogue = services.selling_for(uow, clock.now()).catalogue
+    lines = [t("card.history_title", name=customer.name, n=len(latest))]
+    for o in latest:
+        items = ", ".join(catalogue[l.sku].name_in(t.language) if l.sku in catalogue else l.sku for l in o.lines)
+        lines.append(t("card.history_line", date=day(o.ordered_at, settings.timezone), amount=money(o.total),
+                       items=items))
+    await show(callback, "\n".join(lines), keyboards.back_to_card(t, identity.staff.id, callback_data.c))
+
+
+async def put_aside(callback: CallbackQuery, callback_data: CardCb, identity: Identity, uow: UnitOfWork,
+                    t: Texts, clock: Clock, settings: Settings, services: BotServices,
+                    callback_answer: CallbackAnswer) -> None:
+    now, staff, action = clock.now(), identity.staff, callback_data.a
+    if action is A.NOT_INTERESTED:
+        until = guide_actions.not_interested(uow, staff, callback_data.c, now)
+        key = "card.not_interested"
+    else:
+        until = guide_actions.snooze(uow, staff, callback_data.c, now, 1 if action is A.SNOOZE_DAY else 7)
+        key = "card.snoozed"
+    callback_answer.text = t(key, date=day(until, settings.timezone))
+    await _show_card(callback, callback_data.c, identity, uow, t, clock, settings, services,
+                     note=callback_answer.text)
+
+
+async def contacted(callback: CallbackQuery, callback_data: CardCb, identity: Identity, uow: UnitOfWork,
+                    t: Texts, clock: Clock, settings: Settings, services: BotServices,
+                    callback_answer: CallbackAnswer) -> None:
+    guide_actions.record_contact(uow, identity.staff, callback_data.c, clock.now(), channel=Channel.MANUAL)
+    callback_answer.text = t("card.contacted")
+    await _show_card(callback, callback_data.c, identity, uow, t, clock, settings, services,
+                     note=callback_answer.text)

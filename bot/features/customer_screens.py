@@ -1,0 +1,73 @@
+"""Screens shared by the customers' side and the relay: the customer menu and a relayed message."""
+from __future__ import annotations
+
+import logging
+from html import escape
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import InlineKeyboardMarkup, Message
+
+from bot import customer_ui as ui
+from bot.features.formatting import day, money, tier
+from bot.sending import reply, send_text
+from bot.services import BotServices
+from bot.texts import Texts
+from copilot import customers, product_list_page
+from core.domain import Consent, Customer, Staff
+from core.ports import Clock, UnitOfWork
+from core.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def guide_name(guide: Staff | None) -> str:
+    """What customers see: the guide's persona name, never internal details."""
+    return (guide.persona.display_name or guide.name) if guide else ""
+
+
+async def tell_guide(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None) -> bool:
+    """Best effort, after the customer's side is committed: a guide who blocked the bot must not
+    stop customers from joining or writing. False (and a warning) when Telegram refused."""
+    try:
+        await send_text(bot, chat_id, text, markup)
+    except TelegramAPIError as exc:
+        log.warning("could not reach guide chat %s: %s", chat_id, exc)
+        return False
+    return True
+
+
+def list_url(settings: Settings, token: str) -> str:
+    return settings.api.public_base_url.rstrip("/") + "/l/" + token
+
+
+def menu_markup(uow: UnitOfWork, customer: Customer, t: Texts, clock: Clock, settings: Settings,
+                services: BotServices) -> InlineKeyboardMarkup:
+    url = None
+    if customer.consent is not Consent.REVOKED and customer.owner_id is not None:
+        now = clock.now()
+        record = product_list_page.open_list(uow, customer, now, services.selling_for(uow, now))
+        url = list_url(settings, record.token)
+    return ui.menu(t, url)
+
+
+async def relay_to_guide(message: Message, customer: Customer, uow: UnitOfWork, t: Texts, now, bot: Bot,
+                         settings: Settings, services: BotServices) -> None:
+    inbound = customers.customer_says(uow, customer, message.text, now, telegram_message_id=message.message_id,
+                                      catalogue=services.selling_for(uow, now).catalogue,
+                                      vip_spend=settings.ranking.vip_spend)
+    if customer.consent is Consent.REVOKED:
+        await reply(message, t("cust.stopped_already"), ui.resume(t))
+        return
+    if inbound.guide_chat is None:
+        await reply(message, t("customer_hello"))
+        return
+    g = Texts(inbound.guide.language)
+    c = inbound.context
+    head = g("relay.header", name=customer.name, tier=tier(g, c.tier))
+    last = (g("relay.last_order", date=day(c.last_order_at, settings.timezone), amount=money(c.last_order_total))
+            if c.last_order_at else g("relay.no_orders"))
+    text = f"{head}\n<i>{last}</i>\n\n{escape(message.text)}"
+    uow.commit()  # the message is kept whether or not the guide can be reached right now
+    if not await tell_guide(bot, inbound.guide_chat, text, ui.relayed(g, inbound.guide.id, customer.id)):
+        await reply(message, t("customer_hello"))

@@ -1,0 +1,183 @@
+"""The draft screen: typing at once, then the draft streamed into one message, with its product list.
+
+Buttons: Copy, Send (only for customers who started the brand bot and agreed), Regenerate, Shorter,
+Warmer, More formal, Edit (the guide types their own text), Mark sent. The current draft per
+customer lives in the FSM data (memory or Redis), so any bot replica can send or log it.
+"""
+from __future__ import annotations
+
+import time
+
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
+
+from bot import keyboards
+from bot.callbacks import CardAction, CardCb, DraftAction as A, DraftCb
+from bot.features.draft_state import Saved, load, save
+from bot.features.formatting import money
+from bot.filters import KindIs
+from bot.render import escape, truncate
+from bot.sending import reply, send_text
+from bot.services import BotServices
+from bot.texts import Raw, Texts
+from copilot import guide_actions
+from copilot.drafting import Adjust, DraftRequest
+from copilot.customer_card import authorize, can_message
+from copilot.guide_drafts import deliverable, draft_events, prepare_draft
+from copilot.outreach import Channel
+from copilot.staff import Identity, Kind
+from core.domain import Customer
+from core.ports import Clock, UnitOfWork
+
+ADJUST = {A.SHORTER: Adjust.SHORTER, A.WARMER: Adjust.WARMER, A.FORMAL: Adjust.MORE_FORMAL}
+EDIT_EVERY_SECONDS = 1.0  # streamed edits at most this often: Telegram allows ~1 message a second per chat
+
+
+class DraftForm(StatesGroup):
+    text = State()
+
+
+def router() -> Router:
+    r = Router(name="draft")
+    r.message.filter(KindIs(Kind.STAFF))
+    r.callback_query.filter(KindIs(Kind.STAFF))
+    r.callback_query.register(new_draft, CardCb.filter(F.a == CardAction.DRAFT))
+    r.callback_query.register(rewrite, DraftCb.filter(F.a.in_({A.REGENERATE, *ADJUST})))
+    r.callback_query.register(edit, DraftCb.filter(F.a == A.EDIT))
+    r.message.register(typed, StateFilter(DraftForm.text), F.text, ~F.text.startswith("/"))
+    r.callback_query.register(mark_sent, DraftCb.filter(F.a == A.MARK_SENT))
+    r.callback_query.register(send, DraftCb.filter(F.a == A.SEND))
+    r.callback_query.register(copy, DraftCb.filter(F.a == A.COPY))
+    return r
+
+
+async def new_draft(callback: CallbackQuery, callback_data: CardCb, identity: Identity, uow: UnitOfWork,
+                    t: Texts, clock: Clock, services: BotServices, bot: Bot, state: FSMContext) -> None:
+    chat_id = callback.from_user.id
+    await bot.send_chat_action(chat_id, "typing")  # before anything slow: the guide sees we are on it
+    customer, request = _request(callback_data.c, identity, uow, clock, services)
+    message = await bot.send_message(chat_id, t("draft.writing", name=customer.name))
+    await _write(message, customer, request, identity, t, services, state, Saved())
+
+
+async def rewrite(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, uow: UnitOfWork,
+                  t: Texts, clock: Clock, services: BotServices, bot: Bot, state: FSMContext) -> None:
+    await bot.send_chat_action(callback.from_user.id, "typing")
+    previous = await load(state, callback_data.c) or Saved()
+    if callback_data.a is A.REGENERATE:
+        wanted = Saved(variant=previous.variant + 1, adjust=previous.adjust)
+    else:
+        wanted = Saved(variant=previous.variant, adjust=ADJUST[callback_data.a].value)
+    customer, request = _request(callback_data.c, identity, uow, clock, services)
+    await _write(callback.message, customer, request, identity, t, services, state, wanted)
+
+
+def _request(customer_id, identity, uow, clock, services):
+    now = clock.now()
+    return prepare_draft(uow, identity.staff, customer_id, now, services.selling_for(uow, now))
+
+
+async def _write(message: Message, customer: Customer, request: DraftRequest, identity: Identity, t: Texts,
+                 services: BotServices, state: FSMContext, wanted: Saved) -> None:
+    customer_id = customer.id
+    drafter = services.selling.drafter
+    adjust = Adjust(wanted.adjust) if wanted.adjust else None
+    streamed, last_edit, final = "", time.monotonic(), None
+    async for event in draft_events(drafter, request, adjust=adjust, variant=wanted.variant):
+        if event.draft is not None:
+            final = event.draft
+            break
+        streamed += event.delta
+        if time.monotonic() - last_edit >= EDIT_EVERY_SECONDS:
+            await _edit(message, t("draft.title", name=customer.name) + "\n\n" + escape(streamed) + " …")
+            last_edit = time.monotonic()
+    fell_back = final.writer == "offline" and drafter.llm_enabled
+    saved = Saved(final.message, [list(p) for p in final.products], wanted.variant, wanted.adjust, fell_back)
+    await save(state, customer_id, saved)
+    await _edit(message, screen(t, customer.name, saved, services),
+                keyboards.draft(t, identity.staff.id, customer_id, saved.text, can_send=can_message(customer)))
+
+
+async def _edit(message: Message, text: str, reply_markup=None) -> None:
+    try:
+        await message.bot.edit_message_text(truncate(text), chat_id=message.chat.id, message_id=message.message_id,
+                                            reply_markup=reply_markup)
+    except TelegramBadRequest as exc:
+        if "message is not modified" not in exc.message:
+            raise
+
+
+def screen(t: Texts, name: str, saved: Saved, services: BotServices, status: str = "") -> str:
+    catalogue = services.selling.catalogue
+    lines = [t("draft.title", name=name), "", escape(saved.text)]
+    if saved.products:
+        lines += ["", t("draft.products")]
+        for sku, why in saved.products:
+            product = catalogue.get(sku)
+            if product is not None:
+                lines.append(t("card.product_line", name=product.name_in(t.language), price=money(product.price),
+                               reason=why))
+    if saved.fell_back:
+        lines += ["", t("draft.offline_note")]
+    if status:
+        lines += ["", status]
+    return "\n".join(lines)
+
+
+async def edit(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, uow: UnitOfWork,
+               t: Texts, state: FSMContext) -> None:
+    customer = authorize(uow, identity.staff, callback_data.c)
+    await state.set_state(DraftForm.text)
+    await state.update_data(editing=callback_data.c)
+    await reply(callback.message, t("draft.ask_edit", name=customer.name))
+
+
+async def typed(message: Message, identity: Identity, uow: UnitOfWork, t: Texts, services: BotServices,
+                state: FSMContext) -> None:
+    customer_id = (await state.get_data()).get("editing")
+    await state.set_state(None)  # keep the data: it holds the drafts
+    customer = authorize(uow, identity.staff, customer_id)
+    previous = await load(state, customer_id) or Saved()
+    saved = Saved(message.text.strip(), previous.products, previous.variant, previous.adjust)
+    await save(state, customer_id, saved)
+    await reply(message, screen(t, customer.name, saved, services),
+                keyboards.draft(t, identity.staff.id, customer_id, saved.text, can_send=can_message(customer)))
+
+
+async def mark_sent(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, uow: UnitOfWork,
+                    t: Texts, clock: Clock, services: BotServices, state: FSMContext,
+                    callback_answer: CallbackAnswer) -> None:
+    saved = await load(state, callback_data.c, required=True)
+    guide_actions.record_contact(uow, identity.staff, callback_data.c, clock.now(), channel=Channel.MANUAL,
+                                 text=saved.text, products=[sku for sku, _ in saved.products])
+    await _done(callback, callback_data, identity, uow, t, services, saved, t("draft.marked"), callback_answer)
+
+
+async def send(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, uow: UnitOfWork,
+               t: Texts, clock: Clock, services: BotServices, state: FSMContext, bot: Bot,
+               callback_answer: CallbackAnswer) -> None:
+    saved = await load(state, callback_data.c, required=True)
+    customer = deliverable(uow, identity.staff, callback_data.c)
+    # Logged first: it refuses opted-out customers; a failed send raises and rolls the log back.
+    guide_actions.record_contact(uow, identity.staff, customer.id, clock.now(), channel=Channel.BOT,
+                                 text=saved.text, products=[sku for sku, _ in saved.products])
+    await send_text(bot, customer.telegram_user_id, escape(saved.text))
+    await _done(callback, callback_data, identity, uow, t, services, saved,
+                t("draft.sent", name=customer.name), callback_answer)
+
+
+async def _done(callback, callback_data, identity, uow, t, services, saved, status, callback_answer) -> None:
+    customer = authorize(uow, identity.staff, callback_data.c)
+    callback_answer.text = status
+    await _edit(callback.message, screen(t, customer.name, saved, services, status=status),
+                keyboards.copy_only(t, identity.staff.id, callback_data.c, saved.text))
+
+
+async def copy(callback: CallbackQuery, callback_data: DraftCb, t: Texts, state: FSMContext) -> None:
+    saved = await load(state, callback_data.c, required=True)
+    await reply(callback.message, t("draft.copy_below") + "\n" + t("draft.code", text=Raw(escape(saved.text))))

@@ -1,0 +1,47 @@
+"""/goal: the month's target, sales so far, the gap, and the planner's suggested contacts."""
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import Message
+
+from bot import keyboards
+from bot.features.formatting import CURRENCY, money
+from bot.filters import KindIs
+from bot.sending import reply
+from bot.services import BotServices
+from bot.texts import Texts
+from copilot import guide_day
+from copilot.staff import Identity, Kind
+from core.ports import Clock, UnitOfWork
+from core.settings import Settings
+
+SHOWN = 10
+
+
+def router() -> Router:
+    r = Router(name="goal")
+    r.message.filter(KindIs(Kind.STAFF))
+    r.message.register(open_goal, Command("goal"))
+    return r
+
+
+async def open_goal(message: Message, identity: Identity, uow: UnitOfWork, t: Texts, clock: Clock,
+                    settings: Settings, services: BotServices) -> None:
+    staff = identity.staff
+    g = guide_day.goal(services.contacts, uow, staff, clock.now(), timezone=settings.timezone,
+                       cache=services.scoring)
+    lines = [t("goal.title")]
+    if g.target > 0:
+        lines.append(t("goal.figures", target=money(g.target), sales=money(g.month_to_date), gap=money(g.gap)))
+        lines.append(g.plan.sentence(t.language, CURRENCY))
+    else:
+        lines += [t("goal.no_target"), t("goal.figures", target=money(0), sales=money(g.month_to_date),
+                                          gap=money(0))]
+    shown = g.contacts[:SHOWN]
+    if shown:
+        lines += ["", t("goal.suggested")]
+        lines += [t("goal.line", n=n, name=c.name, value=money(c.value), reason=c.reasons[0] if c.reasons else "")
+                  for n, c in enumerate(shown, 1)]
+    people = [(c.customer_id, f"{n}. {c.name}") for n, c in enumerate(shown, 1)]
+    await reply(message, "\n".join(lines), keyboards.contacts(t, staff.id, people) if people else None)

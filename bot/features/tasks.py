@@ -1,0 +1,106 @@
+"""/tasks: a guide's care tasks grouped by campaign; each opens the customer with the prepared
+draft and products; "Done" asks the outcome and records it (logging outreach when contacted)."""
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, CopyTextButton, InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from bot.callbacks_managers import OUTCOME_NAMES, Outcome, TaskAction as A, TaskCb
+from bot.filters import KindIs
+from bot.sending import reply, show
+from bot.texts import Texts
+from copilot.campaigns import campaign_tasks, complete_task, open_task, task_groups
+from copilot.campaigns.messages import due_text
+from copilot.staff import Identity, Kind
+from core.ports import UnitOfWork
+
+MAX_LISTED = 30
+COPY_LIMIT = 256  # Telegram's copy-text button holds at most this many characters
+
+
+def router() -> Router:
+    r = Router(name="tasks")
+    r.message.filter(KindIs(Kind.STAFF))
+    r.callback_query.filter(KindIs(Kind.STAFF))
+    r.message.register(list_tasks, Command("tasks"))
+    r.callback_query.register(pressed_list, TaskCb.filter(F.a == A.LIST))
+    r.callback_query.register(pressed_campaign, TaskCb.filter(F.a == A.CAMPAIGN))
+    r.callback_query.register(pressed_open, TaskCb.filter(F.a == A.OPEN))
+    r.callback_query.register(pressed_done, TaskCb.filter(F.a == A.DONE))
+    r.callback_query.register(pressed_outcome, TaskCb.filter((F.a == A.OUTCOME) & (F.o != Outcome.NONE)))
+    return r
+
+
+def _button(text: str, **data) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=TaskCb(**data).pack())
+
+
+def groups_screen(t: Texts, uow: UnitOfWork, identity: Identity) -> tuple[str, InlineKeyboardMarkup | None]:
+    staff = identity.staff
+    groups = task_groups(uow, staff)
+    if not groups:
+        return t("mg.tasks.none"), None
+    lines = [t("mg.tasks.title")]
+    rows = []
+    for g in groups:
+        label = t("mg.tasks.group", name=g.name, count=g.open, due=due_text(g.due, staff.language))
+        lines.append(label)
+        rows.append([_button(label[:60], u=staff.id, a=A.CAMPAIGN, i=g.campaign_id)])
+    return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+async def list_tasks(message: Message, identity: Identity, uow: UnitOfWork, t: Texts) -> None:
+    text, markup = groups_screen(t, uow, identity)
+    await reply(message, text, markup)
+
+
+async def pressed_list(callback: CallbackQuery, identity: Identity, uow: UnitOfWork, t: Texts) -> None:
+    text, markup = groups_screen(t, uow, identity)
+    await show(callback, text, markup)
+
+
+async def pressed_campaign(callback: CallbackQuery, callback_data: TaskCb, identity: Identity, uow: UnitOfWork,
+                           t: Texts) -> None:
+    staff = identity.staff
+    tasks = campaign_tasks(uow, staff, callback_data.i)
+    if not tasks:
+        await show(callback, t("mg.tasks.none"), InlineKeyboardMarkup(inline_keyboard=[[
+            _button(t("btn.back"), u=staff.id, a=A.LIST)]]))
+        return
+    campaign = uow.campaigns.get(callback_data.i)
+    rows = [[_button(task.customer_name[:40], u=staff.id, a=A.OPEN, i=task.id)] for task in tasks[:MAX_LISTED]]
+    rows.append([_button(t("btn.back"), u=staff.id, a=A.LIST)])
+    text = t("mg.tasks.campaign", name=campaign.name if campaign else "", due=due_text(
+        campaign.due_date if campaign else None, staff.language))
+    await show(callback, text, InlineKeyboardMarkup(inline_keyboard=rows))
+
+
+async def pressed_open(callback: CallbackQuery, callback_data: TaskCb, identity: Identity, uow: UnitOfWork,
+                       t: Texts) -> None:
+    staff = identity.staff
+    task = open_task(uow, staff, callback_data.i)  # NotAllowed for someone else's task
+    text = t("mg.task.card", customer=task.customer_name, draft=task.draft, products=", ".join(task.products) or "-")
+    rows = []
+    if task.draft and len(task.draft) <= COPY_LIMIT:
+        rows.append([InlineKeyboardButton(text=t("mg.btn.copy"), copy_text=CopyTextButton(text=task.draft))])
+    rows.append([_button(t("mg.btn.done"), u=staff.id, a=A.DONE, i=task.id),
+                 _button(t("btn.back"), u=staff.id, a=A.CAMPAIGN, i=task.campaign_id or 0)])
+    await show(callback, text, InlineKeyboardMarkup(inline_keyboard=rows))
+
+
+async def pressed_done(callback: CallbackQuery, callback_data: TaskCb, identity: Identity, t: Texts) -> None:
+    staff = identity.staff
+    rows = [[_button(t(f"mg.outcome.{name}"), u=staff.id, a=A.OUTCOME, i=callback_data.i, o=code)]
+            for code, name in OUTCOME_NAMES.items()]
+    await show(callback, t("mg.task.ask_outcome"), InlineKeyboardMarkup(inline_keyboard=rows))
+
+
+async def pressed_outcome(callback: CallbackQuery, callback_data: TaskCb, identity: Identity, uow: UnitOfWork,
+                          t: Texts, clock) -> None:
+    staff = identity.staff
+    outcome = OUTCOME_NAMES[callback_data.o]
+    task = complete_task(uow, staff, callback_data.i, outcome, clock.now())
+    back = _button(t("btn.back"), u=staff.id, a=A.CAMPAIGN, i=task.campaign_id or 0)
+    await show(callback, t("mg.task.recorded", outcome=t(f"mg.outcome.{outcome}")),
+               InlineKeyboardMarkup(inline_keyboard=[[back]]))

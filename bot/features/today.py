@@ -1,0 +1,69 @@
+"""/today: the guide's ranked contacts, one line each with the main reason, paginated, filterable
+by segment; each button opens the customer card (bot/features/card.py)."""
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+
+from bot import keyboards
+from bot.callbacks import SEGMENT_NAMES, Segment, TodayAction, TodayCb
+from bot.features.formatting import tier
+from bot.filters import KindIs
+from bot.sending import reply, show
+from bot.services import BotServices
+from bot.texts import Texts
+from copilot import guide_day
+from copilot.contacts import TodayPage
+from copilot.staff import Identity, Kind
+from core.ports import Clock, UnitOfWork
+
+PER_PAGE = 10
+
+
+def router() -> Router:
+    r = Router(name="today")
+    r.message.filter(KindIs(Kind.STAFF))
+    r.callback_query.filter(KindIs(Kind.STAFF))
+    r.message.register(open_today, Command("today"))
+    r.callback_query.register(pressed_list, TodayCb.filter(F.a == TodayAction.LIST))
+    r.callback_query.register(pressed_filters, TodayCb.filter(F.a == TodayAction.FILTERS))
+    return r
+
+
+async def open_today(message: Message, identity: Identity, uow: UnitOfWork, t: Texts, clock: Clock,
+                     services: BotServices) -> None:
+    await reply(message, *_screen(services, uow, identity, t, clock, 0, Segment.ALL))
+
+
+async def pressed_list(callback: CallbackQuery, callback_data: TodayCb, identity: Identity, uow: UnitOfWork,
+                       t: Texts, clock: Clock, services: BotServices) -> None:
+    await show(callback, *_screen(services, uow, identity, t, clock, callback_data.p, callback_data.s))
+
+
+async def pressed_filters(callback: CallbackQuery, identity: Identity, t: Texts) -> None:
+    await show(callback, t("today.choose_segment"), keyboards.segments(t, identity.staff.id))
+
+
+def _screen(services: BotServices, uow: UnitOfWork, identity: Identity, t: Texts, clock: Clock, page: int,
+            segment: Segment) -> tuple[str, InlineKeyboardMarkup]:
+    staff = identity.staff
+    result = guide_day.today(services.contacts, uow, staff, clock.now(), segment=SEGMENT_NAMES.get(segment),
+                             page=page, per_page=PER_PAGE, cache=services.scoring)
+    people = [(line.customer_id, f"{result.page * PER_PAGE + n}. {line.name}")
+              for n, line in enumerate(result.lines, 1)]
+    kb = keyboards.today_list(t, staff.id, people, result.page, result.pages, segment)
+    return render(t, result, segment), kb
+
+
+def render(t: Texts, result: TodayPage, segment: Segment) -> str:
+    figures = dict(shown=len(result.lines), total=result.total, page=result.page + 1, pages=result.pages)
+    title = (t("today.title_segment", segment=t(f"seg.{SEGMENT_NAMES[segment]}"), **figures)
+             if segment is not Segment.ALL else t("today.title", **figures))
+    if not result.lines:
+        return title + "\n\n" + t("today.empty")
+    first = result.page * PER_PAGE
+    lines = [t("today.line", n=first + n, name=line.name, tier=tier(t, line.tier),
+               reason=line.reasons[0] if line.reasons else "")
+             for n, line in enumerate(result.lines, 1)]
+    return "\n".join([title, "", *lines])

@@ -1,0 +1,79 @@
+"""`outbox send`, `brand api-key` and `staff handover`."""
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from cli.container import Container
+
+console = Console(highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    outbox = typer.Typer(no_args_is_help=True, help="Queued messages to staff and customers.")
+    outbox.command("send")(send)
+    app.add_typer(outbox, name="outbox")
+    brand = typer.Typer(no_args_is_help=True, help="Brand settings.")
+    brand.command("api-key")(api_key)
+    app.add_typer(brand, name="brand")
+    staff = next((g.typer_instance for g in app.registered_groups if g.name == "staff"), None)
+    if staff is None:
+        staff = typer.Typer(no_args_is_help=True, help="Staff onboarding.")
+        app.add_typer(staff, name="staff")
+    staff.command("handover")(handover)
+
+
+def send(once: Annotated[bool, typer.Option(help="One batch only (default: until nothing is due)")] = False) -> None:
+    """Send what is due in the outbox over Telegram, within Telegram's rate limits."""
+    container = Container.from_env()
+    try:
+        container.migrate()
+        sender = container.outbox_sender()
+        report = asyncio.run(sender.run_once() if once else sender.drain())
+    finally:
+        container.close()
+    console.print(f"sent {report.sent}, retry later {report.retried}, 429s {report.rate_limited}, "
+                  f"blocked {report.blocked}, failed {report.failed}")
+
+
+def api_key() -> None:
+    """Make a new API key for POST /api/campaigns (the old one stops working). Shown once."""
+    from copilot.campaigns.api_keys import new_api_key
+
+    container = Container.from_env()
+    try:
+        container.migrate()
+        with container.uow_factory() as uow:
+            key = new_api_key(uow, container.settings.brand_code)
+            uow.commit()
+    finally:
+        container.close()
+    console.print(key)
+
+
+def handover(
+    from_id: Annotated[str, typer.Argument(help="External id of the leaving guide")],
+    to: Annotated[str, typer.Option(help="External ids of the receiving staff, comma-separated")],
+) -> None:
+    """Move a leaving guide's customers and open tasks to other guides (history stays)."""
+    from copilot.handover import handover as move
+    from core.errors import NotFound
+
+    container = Container.from_env()
+    try:
+        container.migrate()
+        with container.uow_factory() as uow:
+            ids = uow.staff.ids_by_external()
+            missing = [x for x in [from_id, *to.split(",")] if x.strip() not in ids]
+            if missing:
+                raise NotFound(f"unknown staff {', '.join(missing)}")
+            result = move(uow, ids[from_id], [ids[x.strip()] for x in to.split(",")], container.clock.now())
+            uow.commit()
+            names = {s.id: s.external_id for s in uow.staff.list()}
+    finally:
+        container.close()
+    moved = ", ".join(f"{names[g]}: {n}" for g, n in result.customers.items()) or "no customers"
+    console.print(f"{from_id} handed over: {moved}; {result.tasks} open tasks moved")

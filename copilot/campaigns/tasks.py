@@ -1,0 +1,69 @@
+"""A guide's care tasks: the list grouped by campaign, opening one, recording its outcome."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from copilot.outreach import Channel, Source, log_outreach
+from core.domain import Staff
+from core.errors import InvalidInput, NotAllowed, NotFound
+from core.ports import CareTask, UnitOfWork
+
+OUTCOMES = ("contacted", "replied", "bought", "not_interested", "unreachable")
+REACHED = ("contacted", "replied", "bought")  # these mean a message went out: logged as outreach
+ACTIVE = ("open", "started")
+
+
+@dataclass(frozen=True)
+class TaskGroup:
+    campaign_id: int
+    name: str
+    due: date | None
+    open: int
+
+
+def task_groups(uow: UnitOfWork, staff: Staff) -> list[TaskGroup]:
+    counts: dict[int, int] = defaultdict(int)
+    for task in uow.campaigns.tasks(guide_id=staff.id, statuses=ACTIVE):
+        counts[task.campaign_id or 0] += 1
+    groups = []
+    for campaign_id, count in counts.items():
+        campaign = uow.campaigns.get(campaign_id) if campaign_id else None
+        groups.append(TaskGroup(campaign_id, campaign.name if campaign else "", campaign.due_date if campaign else None,
+                                count))
+    return sorted(groups, key=lambda g: (g.due or date.max, g.campaign_id))
+
+
+def campaign_tasks(uow: UnitOfWork, staff: Staff, campaign_id: int) -> list[CareTask]:
+    return [t for t in uow.campaigns.tasks(guide_id=staff.id, statuses=ACTIVE) if (t.campaign_id or 0) == campaign_id]
+
+
+def _mine(uow: UnitOfWork, staff: Staff, task_id: int) -> CareTask:
+    task = uow.campaigns.task(task_id)
+    if task is None:
+        raise NotFound(f"task {task_id} not found")
+    if task.guide_id != staff.id or task.holdout:
+        raise NotAllowed(f"task {task_id} is not staff {staff.id}'s")
+    return task
+
+
+def open_task(uow: UnitOfWork, staff: Staff, task_id: int) -> CareTask:
+    """The task with its draft; opening counts as starting it (no more reminders for it)."""
+    task = _mine(uow, staff, task_id)
+    if task.status == "open":
+        uow.campaigns.update_task(task_id, status="started")
+    return task
+
+
+def complete_task(uow: UnitOfWork, staff: Staff, task_id: int, outcome: str, now: datetime) -> CareTask:
+    if outcome not in OUTCOMES:
+        raise InvalidInput(f"unknown outcome {outcome!r}; choose one of {', '.join(OUTCOMES)}")
+    task = _mine(uow, staff, task_id)
+    if task.status not in ACTIVE:
+        raise InvalidInput(f"task {task_id} is {task.status} already", user_message="This task is closed already.")
+    if outcome in REACHED:
+        log_outreach(uow, customer_id=task.customer_id, guide_id=staff.id, source=Source.TASK,
+                     channel=Channel.MANUAL, text=task.draft, products=list(task.products), now=now, task_id=task.id)
+    uow.campaigns.update_task(task_id, status="done", outcome=outcome, completed_at=now)
+    return uow.campaigns.task(task_id)

@@ -1,0 +1,76 @@
+"""The relay between a customer and their guide. Every message is stored, both ways.
+
+A customer's message is engagement (an `InteractionRow(kind="reply")`, and their latest outreach
+counts as replied); it reaches the owning guide with the customer card's context. The guide's answer
+goes back only to their own customer, and never to one who opted out.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from copilot.customer_card import Card, card
+from core.domain import Consent, Customer, Product, Staff
+from core.errors import InvalidInput, NotAllowed, OptedOut
+from core.ports import ConversationMessage, UnitOfWork
+
+MAX_TEXT = 3500  # leaves room for the header within Telegram's 4096 characters
+
+
+class NotBound(InvalidInput):
+    """The customer has no Telegram account with us (never opened a guide's link)."""
+
+    code = "not_started"
+
+
+@dataclass(frozen=True, slots=True)
+class Inbound:
+    customer: Customer
+    guide: Staff | None  # None: nobody to tell (no owner, or the owner has no Telegram)
+    context: Card | None
+    relayed: bool  # False for an opted-out customer: stored, but nobody is messaged
+
+    @property
+    def guide_chat(self) -> int | None:
+        return self.guide.telegram_user_id if self.guide and self.relayed else None
+
+
+def customer_says(uow: UnitOfWork, customer: Customer, text: str, now: datetime, *, telegram_message_id: int | None,
+                  catalogue: Mapping[str, Product], vip_spend: float) -> Inbound:
+    text = text.strip()[:MAX_TEXT]
+    uow.conversations.add_message(ConversationMessage(customer.id, customer.owner_id, "in", text, now,
+                                                      telegram_message_id))
+    if customer.consent is Consent.REVOKED:
+        return Inbound(customer, None, None, relayed=False)
+    uow.conversations.add_interaction(customer.id, customer.owner_id, "reply", "", now)
+    uow.conversations.mark_latest_outreach_replied(customer.id, now)
+    guide = uow.staff.get(customer.owner_id) if customer.owner_id else None
+    if guide is None or not guide.active:
+        return Inbound(customer, None, None, relayed=False)
+    context = card(uow, guide, customer.id, now, catalogue=catalogue, vip_spend=vip_spend)
+    return Inbound(customer, guide, context, relayed=guide.telegram_user_id is not None)
+
+
+def guide_says(uow: UnitOfWork, guide: Staff, customer_id: int, text: str, now: datetime, *,
+               telegram_message_id: int | None = None) -> Customer:
+    """Store the guide's answer and return the customer to deliver it to (only the owner may answer)."""
+    customer = uow.customers.get(customer_id)
+    if customer is None or customer.owner_id != guide.id:
+        raise NotAllowed(f"staff {guide.id} may not write to customer {customer_id}")
+    if customer.consent is Consent.REVOKED:
+        raise OptedOut(f"customer {customer_id} opted out", user_message="This customer opted out of messages.")
+    if customer.telegram_user_id is None:
+        raise NotBound(f"customer {customer_id} has not started the bot")
+    text = text.strip()[:MAX_TEXT]
+    if not text:
+        raise InvalidInput("empty reply")
+    uow.conversations.add_message(ConversationMessage(customer.id, guide.id, "out", text, now, telegram_message_id))
+    return customer
+
+
+def conversation(uow: UnitOfWork, guide: Staff, customer_id: int, limit: int = 6) -> list[ConversationMessage]:
+    customer = uow.customers.get(customer_id)
+    if customer is None or customer.owner_id != guide.id:
+        raise NotAllowed(f"staff {guide.id} may not read customer {customer_id}")
+    return uow.conversations.messages(customer_id, limit)

@@ -1,0 +1,57 @@
+"""What a guide does with a customer from the bot: put them aside, or record a contact.
+
+Every action authorizes the customer against the acting staff member first (customer_card.authorize).
+Contacts go through copilot.outreach.log_outreach, so opt-outs and fatigue hold for them too.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from copilot.customer_card import authorize
+from copilot.outreach import Channel, Source, log_outreach
+from core.domain import Staff
+from core.errors import InvalidInput
+from core.ports import UnitOfWork
+
+
+class PutAside(StrEnum):
+    SNOOZE = "snooze"
+    NOT_INTERESTED = "not_interested"
+
+
+SNOOZE_DAYS = (1, 7)
+# "Not interested" is not an opt-out (only the customer can opt out): it rests them for a season,
+# after which their own behaviour may have changed and they may rank again.
+NOT_INTERESTED_DAYS = 90
+
+
+def snooze(uow: UnitOfWork, staff: Staff, customer_id: int, now: datetime, days: int) -> datetime:
+    if days not in SNOOZE_DAYS:
+        raise InvalidInput(f"snooze for {days} days is not offered")
+    return _put_aside(uow, staff, customer_id, now, PutAside.SNOOZE, days)
+
+
+def not_interested(uow: UnitOfWork, staff: Staff, customer_id: int, now: datetime) -> datetime:
+    return _put_aside(uow, staff, customer_id, now, PutAside.NOT_INTERESTED, NOT_INTERESTED_DAYS)
+
+
+def _put_aside(uow: UnitOfWork, staff: Staff, customer_id: int, now: datetime, kind: PutAside,
+               days: int) -> datetime:
+    customer = authorize(uow, staff, customer_id)
+    until = now + timedelta(days=days)
+    uow.guide_actions.add(customer_id=customer.id, guide_id=staff.id, kind=kind.value, until=until,
+                          created_at=now)
+    return until
+
+
+def hidden_customers(uow: UnitOfWork, staff: Staff, now: datetime) -> set[int]:
+    return uow.guide_actions.hidden(staff.id, now)
+
+
+def record_contact(uow: UnitOfWork, staff: Staff, customer_id: int, now: datetime, *, channel: Channel,
+                   text: str = "", products: list[str] | None = None) -> int:
+    """The guide contacted the customer (sent by the bot, or personally and marked)."""
+    customer = authorize(uow, staff, customer_id)
+    return log_outreach(uow, customer_id=customer.id, guide_id=staff.id, source=Source.GUIDE, channel=channel,
+                        text=text, products=list(products or []), now=now)
