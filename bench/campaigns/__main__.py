@@ -131,6 +131,9 @@ async def _sending(uow_factory, real: bool) -> None:
     print(f"sender ({'real' if real else 'virtual'} clock): {report.sent:,} sent in {span:.1f} s of "
           f"{'real' if real else 'virtual'} time = {rate:.1f} msg/s; limit {limits.per_second:g} msg/s; "
           f"ratio {rate / limits.per_second:.3f}")
+    if real:
+        print(f"  wall time {wall:.2f} s (mostly waiting for the rate limit)")
+        return
     print(f"  wall time {wall:.2f} s = {1000 * wall / report.sent:.2f} ms/message of our own work "
           f"(capacity ~{report.sent / wall:.0f} msg/s = {report.sent / wall / limits.per_second:.0f}x the limit)")
 

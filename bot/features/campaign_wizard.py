@@ -3,6 +3,7 @@ content from the knowledge base) → variants → holdout → due date → confi
 answers; every step re-checks that the user is a manager."""
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from aiogram import F, Router
@@ -90,7 +91,9 @@ async def pressed(callback: CallbackQuery, callback_data: WizardCb, identity: Id
     elif a is A.SEGMENT:
         _check(v, CHOICES)
         await state.set_data({"segment": v})
-        preview = service.preview(uow, _spec({"segment": v}, owner, today), clock.now())
+        # Scoring features and drafting are blocking and take seconds at brand scale: off the event loop
+        # (the update's unit of work is used by that thread alone while the handler waits).
+        preview = await asyncio.to_thread(service.preview, uow, _spec({"segment": v}, owner, today), clock.now())
         text = t("mg.wizard.count", segment=CHOICES[v], count=len(preview.customer_ids),
                  split=_split(uow, preview.per_guide), excluded=_excluded(t, preview.excluded))
         await show(callback, text, _kb(owner, A.KIND, [(k, i) for i, k in enumerate(TASK_KINDS)], t))
@@ -125,7 +128,7 @@ async def pressed(callback: CallbackQuery, callback_data: WizardCb, identity: Id
     elif a is A.CONFIRM:
         if "due" not in data:
             raise InvalidInput("the wizard was not finished", user_message=t("mg.wizard.cancelled"))
-        result = service.create(uow, _spec(data, owner, today), clock.now())
+        result = await asyncio.to_thread(service.create, uow, _spec(data, owner, today), clock.now())
         await state.clear()
         await show(callback, t("mg.wizard.created", id=result.campaign_id, created=result.created,
                                holdout=result.holdout, split=_split(uow, result.per_guide),

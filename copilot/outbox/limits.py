@@ -8,7 +8,7 @@ from dataclasses import dataclass
 class Limits:
     per_second: float = 25.0  # overall; Telegram allows ~30/s, we keep a margin
     per_chat_per_second: float = 1.0
-    burst: int = 25
+    burst: int = 5  # saved-up sends: 25/s plus this stays under Telegram's ~30 in any one second
     batch: int = 100
     lease_seconds: float = 120.0  # a claimed row comes back after this if its sender died
     max_attempts: int = 6  # transient failures only; 429s never use up attempts
