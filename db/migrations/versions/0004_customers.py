@@ -1,6 +1,6 @@
 """customers: each guide's personal customer link (the code behind /start c_<code>)
 
-Revision ID: 0005
+Revision ID: 0004
 Revises: 0003
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from alembic import op
 
 import db.types
 
-revision = "0005"
+revision = "0004"
 down_revision = "0003"
 branch_labels = None
 depends_on = None
