@@ -10,7 +10,7 @@ from decimal import Decimal
 from copilot.product_list import due_items
 from copilot.scoring import Tier
 from core.domain import Consent, Customer, Order, OrderStatus, Product, Role, Staff
-from core.errors import NotAllowed, NotFound
+from core.errors import NotAllowed
 from core.ports import UnitOfWork
 
 VIP_TAG = "VIP"

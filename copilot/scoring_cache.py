@@ -20,23 +20,23 @@ CACHED = ("snapshot", "categories_bought")
 class ScoringCache:
     def __init__(self, *, max_age: timedelta = timedelta(minutes=10), max_owners: int = 64) -> None:
         self._max_age, self._max_owners = max_age, max_owners
-        self._entries: OrderedDict[tuple[str, int | None], tuple[datetime, Any]] = OrderedDict()
+        self._entries: dict[str, OrderedDict[int | None, tuple[datetime, Any]]] = {n: OrderedDict() for n in CACHED}
 
     def view(self, uow: UnitOfWork, now: datetime) -> UnitOfWork:
         """`uow` with its scoring reads of snapshot and categories served from the cache."""
         return _UowView(uow, _CachedScoring(uow.scoring, self, now))  # type: ignore[return-value]
 
     def get(self, name: str, owner_id: int | None, now: datetime, load) -> Any:
-        key = (name, owner_id)
-        hit = self._entries.get(key)
+        entries = self._entries[name]
+        hit = entries.get(owner_id)
         if hit is not None and now - hit[0] < self._max_age:
-            self._entries.move_to_end(key)
+            entries.move_to_end(owner_id)
             return hit[1]
         value = load()
-        self._entries[key] = (now, value)
-        self._entries.move_to_end(key)
-        while len(self._entries) > self._max_owners * len(CACHED):
-            self._entries.popitem(last=False)
+        entries[owner_id] = (now, value)
+        entries.move_to_end(owner_id)
+        while len(entries) > self._max_owners:
+            entries.popitem(last=False)
         return value
 
 

@@ -26,6 +26,7 @@ from bot.app import build_bot, build_dispatcher
 from bot.callbacks import CardCb
 from bot.local_session import LocalApiSession, LocalUpdates
 from bot.services import BotServices
+from copilot.scoring_cache import ScoringCache
 from core.settings import Settings
 from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade
@@ -100,6 +101,11 @@ async def run(url: str, repeat: int) -> None:
         anchor = await times("/help")
         print(line("  anchor: /help", anchor), flush=True)
         print(line("  /today (page 1 of 3,000 ranked)", await times("/today"), anchor, target=True), flush=True)
+        cold = []
+        for _ in range(max(repeat // 4, 10)):  # the first /today of a guide in 10 minutes
+            services.scoring = ScoringCache()
+            cold.append(await feed(updates.text(user(TELEGRAM_BASE), "/today")))
+        print(line("  /today, scoring cache cold", cold, anchor, target=True), flush=True)
         screen = session.messages[max(k for k in session.messages if k[0] == TELEGRAM_BASE)]
         card = [await feed(updates.press(user(TELEGRAM_BASE), screen, CardCb(u=big.id, c=rng.choice(ids)).pack()))
                 for _ in range(repeat)]

@@ -15,7 +15,7 @@ from bot.sending import reply
 from bot.services import BotServices
 from bot.texts import Texts
 from copilot.drafting import Answer
-from copilot.staff import Identity, Kind
+from copilot.staff import Kind
 from core.ports import Clock, UnitOfWork
 
 

@@ -152,6 +152,7 @@ async def typed(message: Message, identity: Identity, uow: UnitOfWork, t: Texts,
 async def mark_sent(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, uow: UnitOfWork,
                     t: Texts, clock: Clock, services: BotServices, state: FSMContext,
                     callback_answer: CallbackAnswer) -> None:
+    authorize(uow, identity.staff, callback_data.c)  # a foreign customer is "not allowed", not "expired"
     saved = await load(state, callback_data.c, required=True)
     guide_actions.record_contact(uow, identity.staff, callback_data.c, clock.now(), channel=Channel.MANUAL,
                                  text=saved.text, products=[sku for sku, _ in saved.products])
@@ -161,8 +162,8 @@ async def mark_sent(callback: CallbackQuery, callback_data: DraftCb, identity: I
 async def send(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, uow: UnitOfWork,
                t: Texts, clock: Clock, services: BotServices, state: FSMContext, bot: Bot,
                callback_answer: CallbackAnswer) -> None:
-    saved = await load(state, callback_data.c, required=True)
     customer = deliverable(uow, identity.staff, callback_data.c)
+    saved = await load(state, callback_data.c, required=True)
     # Logged first: it refuses opted-out customers; a failed send raises and rolls the log back.
     guide_actions.record_contact(uow, identity.staff, customer.id, clock.now(), channel=Channel.BOT,
                                  text=saved.text, products=[sku for sku, _ in saved.products])
@@ -178,6 +179,8 @@ async def _done(callback, callback_data, identity, uow, t, services, saved, stat
                 keyboards.copy_only(t, identity.staff.id, callback_data.c, saved.text))
 
 
-async def copy(callback: CallbackQuery, callback_data: DraftCb, t: Texts, state: FSMContext) -> None:
+async def copy(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, uow: UnitOfWork, t: Texts,
+               state: FSMContext) -> None:
+    authorize(uow, identity.staff, callback_data.c)
     saved = await load(state, callback_data.c, required=True)
     await reply(callback.message, t("draft.copy_below") + "\n" + t("draft.code", text=Raw(escape(saved.text))))

@@ -14,7 +14,8 @@ from bot.sending import reply, show
 from bot.services import BotServices
 from bot.texts import Texts
 from copilot import guide_day
-from copilot.contacts import TodayPage
+from copilot.contacts import ContactLine, TodayPage
+from copilot.scoring import Status
 from copilot.staff import Identity, Kind
 from core.ports import Clock, UnitOfWork
 
@@ -63,7 +64,14 @@ def render(t: Texts, result: TodayPage, segment: Segment) -> str:
     if not result.lines:
         return title + "\n\n" + t("today.empty")
     first = result.page * PER_PAGE
-    lines = [t("today.line", n=first + n, name=line.name, tier=tier(t, line.tier),
-               reason=line.reasons[0] if line.reasons else "")
+    quiet = [line.status is Status.QUIET_HOURS for line in result.lines]
+    lines = [t("today.line", n=first + n, name=line.name, tier=tier(t, line.tier), reason=_main_reason(line))
              for n, line in enumerate(result.lines, 1)]
-    return "\n".join([title, "", *lines])
+    # Quiet hours hold for everyone at once: say it once, not as every line's reason.
+    head = [title, t("today.quiet")] if any(quiet) else [title]
+    return "\n".join([*head, "", *lines])
+
+
+def _main_reason(line: ContactLine) -> str:
+    reasons = line.reasons[1:] if line.status is Status.QUIET_HOURS and len(line.reasons) > 1 else line.reasons
+    return reasons[0] if reasons else ""

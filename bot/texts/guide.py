@@ -6,6 +6,7 @@ ZH: dict[str, str] = {
     "today.title_segment": "<b>今天联系谁：{segment}</b>：共{total}位，显示{shown}位（第{page}/{pages}页）",
     "today.line": "{n}. <b>{name}</b> · {tier} — {reason}",
     "today.empty": "现在没有需要联系的客户。评分每晚更新，请稍后再看。",
+    "today.quiet": "<i>现在是免打扰时段：先准备好消息，稍后再发。</i>",
     "today.choose_segment": "只看：",
     "btn.prev": "« 上一页",
     "btn.next": "下一页 »",
@@ -96,6 +97,10 @@ ZH: dict[str, str] = {
     "ask.products": "<b>相关商品</b>",
     "ask.product_line": "• {name} <code>{sku}</code>",
     "ask.sources": "参考资料：{titles}",
+    "me.title": "<b>我的业绩</b>",
+    "me.today": "今天：完成任务{tasks}个，佣金{commission}",
+    "me.month": "本月：完成任务{tasks}个，成交{orders}笔共{sales}，佣金{commission}",
+    "me.target": "本月目标{target}，已完成{pct}%",
 }
 
 EN: dict[str, str] = {
@@ -104,6 +109,7 @@ EN: dict[str, str] = {
     "today.title_segment": "<b>Whom to contact today: {segment}</b> — {shown} of {total} (page {page}/{pages})",
     "today.line": "{n}. <b>{name}</b> · {tier} — {reason}",
     "today.empty": "Nobody to contact right now. Scores are refreshed nightly; try again later.",
+    "today.quiet": "<i>Quiet hours now: prepare your messages and send them later.</i>",
     "today.choose_segment": "Show only:",
     "btn.prev": "« Previous",
     "btn.next": "Next »",
@@ -194,4 +200,8 @@ EN: dict[str, str] = {
     "ask.products": "<b>Products</b>",
     "ask.product_line": "• {name} <code>{sku}</code>",
     "ask.sources": "Sources: {titles}",
+    "me.title": "<b>My results</b>",
+    "me.today": "Today: {tasks} tasks done, commission {commission}",
+    "me.month": "This month: {tasks} tasks done, {orders} sales worth {sales}, commission {commission}",
+    "me.target": "Monthly target {target}: {pct}% reached",
 }

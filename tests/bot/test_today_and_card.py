@@ -124,3 +124,22 @@ async def test_products_and_history_open_from_the_card_and_lead_back(guide_clien
     await guide_client.click(GUIDE, "购买记录")
     history = guide_client.last(GUIDE).text
     assert "最近3笔" in history and "保湿面霜" in history
+
+
+async def test_in_quiet_hours_today_says_so_once_and_each_line_keeps_its_own_reason(guide_client, clock):
+    clock.current = clock.current.replace(hour=15)  # 23:00 in Shanghai
+    await guide_client.send(GUIDE, "/today")
+    text = guide_client.last(GUIDE).text
+    assert text.count("免打扰") == 1 and "现在是免打扰时段：先准备好消息" in text
+    assert len(today_names(text)) == 10
+
+
+async def test_a_forged_draft_button_for_another_guides_customer_is_not_allowed(guide_client, brand):
+    from bot.callbacks import DraftAction, DraftCb
+
+    await guide_client.send(GUIDE, "/today")
+    for action in (DraftAction.MARK_SENT, DraftAction.SEND, DraftAction.SHORTER, DraftAction.COPY):
+        forged = DraftCb(u=staff_id(brand, GUIDE), c=customer_id(brand, "X1"), a=action).pack()
+        await guide_client.press_raw(GUIDE, forged)
+        assert guide_client.callback_answers()[-1].text == "抱歉，您没有权限执行此操作。", action
+    assert outreach(brand, "X1") == []

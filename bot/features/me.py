@@ -1,0 +1,43 @@
+"""/me: today and this month: tasks done, attributed sales, commission, with a chart of the month."""
+from __future__ import annotations
+
+import asyncio
+
+from aiogram import Bot, Router
+from aiogram.filters import Command
+from aiogram.types import BufferedInputFile, Message
+
+from bot.features.formatting import money
+from bot.features.me_chart import progress_png
+from bot.filters import KindIs
+from bot.texts import Texts
+from copilot.guide_earnings import MyMonth, my_month
+from copilot.staff import Identity, Kind
+from core.ports import Clock, UnitOfWork
+from core.settings import Settings
+
+
+def router() -> Router:
+    r = Router(name="me")
+    r.message.filter(KindIs(Kind.STAFF))
+    r.message.register(open_me, Command("me"))
+    return r
+
+
+async def open_me(message: Message, identity: Identity, uow: UnitOfWork, t: Texts, clock: Clock,
+                  settings: Settings, bot: Bot) -> None:
+    m = my_month(uow, identity.staff, clock.now(), timezone=settings.timezone)
+    await bot.send_chat_action(message.chat.id, "upload_photo")
+    png = await asyncio.to_thread(progress_png, m)  # rendering must not hold the other updates
+    await bot.send_photo(message.chat.id, BufferedInputFile(png, "month.png"), caption=render(t, m))
+
+
+def render(t: Texts, m: MyMonth) -> str:
+    e = m.earnings
+    lines = [t("me.title"),
+             t("me.today", tasks=e.tasks_done_today, commission=money(e.commission_today)),
+             t("me.month", tasks=e.tasks_done, orders=e.sales, sales=money(e.sales_amount),
+               commission=money(e.commission))]
+    if m.target > 0:
+        lines.append(t("me.target", target=money(m.target), pct=int(100 * e.sales_amount / m.target)))
+    return "\n".join(lines)
