@@ -1,0 +1,120 @@
+"""Sales: orders from webhooks, attribution, the append-only commission ledger (copilot/sales)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Protocol
+
+from core.domain import Order, Product
+
+
+
+
+@dataclass(frozen=True, slots=True)
+class Touch:
+    """Something a guide did that a customer acted on: an outreach sent or a product-list click."""
+
+    kind: str  # outreach | list_click
+    guide_id: int
+    at: datetime
+    campaign_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CommissionRule:
+    scope: str  # brand | store | category | campaign
+    ref: str  # "" for brand; store external id, category name or campaign id
+    kind: str  # percent | fixed_per_item | campaign_bonus
+    rate: Decimal | None = None
+    amount: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    entry_key: str
+    order_id: int
+    guide_id: int
+    kind: str  # sale | refund
+    base_amount: Decimal
+    commission: Decimal
+    month: str  # YYYY-MM, the accounting month (never a closed one at the time of writing)
+    created_at: datetime
+    campaign_id: int | None = None
+    attribution: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerLine:
+    """One ledger entry as exported: external ids, ready for a CSV row."""
+
+    month: str
+    guide_external_id: str
+    guide_name: str
+    order_external_id: str
+    kind: str
+    base_amount: Decimal
+    commission: Decimal
+    campaign: str
+    attribution: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Refund:
+    external_id: str
+    order_id: int
+    amount: Decimal
+    request: dict
+    created_at: datetime
+    source: str = "webhook"
+
+
+@dataclass(frozen=True, slots=True)
+class OrderBalance:
+    total: Decimal
+    refunded: Decimal
+    status: str
+
+
+class SalesRepository(Protocol):
+    def insert_order(self, row: dict) -> int | None:
+        """The new order's id, or None when an order with that external id exists already."""
+        ...
+    def orders(self, ids: Sequence[int]) -> list[Order]: ...
+    def unsettled_order_ids(self, since: datetime) -> list[int]: ...
+    def refresh_customer(self, customer_id: int) -> None: ...
+    def lock_order(self, order_id: int) -> OrderBalance: ...
+    def set_refunded(self, order_id: int, refunded: Decimal, status: str) -> None: ...
+    def insert_refund(self, refund: Refund) -> bool: ...
+    def refund(self, external_id: str) -> Refund | None: ...
+    def refunds_for_order(self, order_id: int) -> list[Refund]: ...
+    def touches(self, customer_id: int, since: datetime, until: datetime) -> list[Touch]: ...
+    def products(self, skus: Sequence[str]) -> dict[str, Product]: ...
+    def categories(self, skus: Sequence[str]) -> dict[str, str]: ...
+    def brand_config(self) -> dict: ...
+    def campaign_names(self, ids: Sequence[int]) -> dict[int, str]: ...
+
+
+class LedgerRepository(Protocol):
+    def lock(self, *, exclusive: bool = False) -> None:
+        """Serialise month close against appends (a no-op where writers are serialised anyway)."""
+        ...
+    def closed_months(self) -> set[str]: ...
+    def close_month(self, month: str, at: datetime) -> bool: ...
+    def rules(self) -> list[CommissionRule]: ...
+    def append(self, entry: LedgerEntry) -> bool:
+        """False when an entry with that key exists already: the ledger is append-only."""
+        ...
+    def get(self, entry_key: str) -> LedgerEntry | None: ...
+    def for_order(self, order_id: int) -> list[LedgerEntry]: ...
+    def for_guide(self, guide_id: int, month: str) -> list[LedgerEntry]: ...
+    def lines(self, month: str) -> list[LedgerLine]: ...
+    def tasks_done(self, guide_id: int, since: datetime, until: datetime) -> int: ...
+
+
+class Notifier(Protocol):
+    """Tells a staff member something at once (the bot's outbox implements it)."""
+
+    def notify_staff(self, staff_id: int, text: str) -> None: ...
