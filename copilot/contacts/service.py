@@ -65,13 +65,13 @@ class ContactsService:
         uow.scoring.replace_snapshot(snapshot.encode(month, now))
         return int(pop.ids.size)
 
-    def features(self, uow: UnitOfWork, now: datetime, owner_id: int | None = None, *,
-                 week: bool = False) -> tuple[arrays.Population, CustomerFeatures]:
+    def features(self, uow: UnitOfWork, now: datetime,
+                 owner_id: int | None = None) -> tuple[arrays.Population, CustomerFeatures]:
         # VIP by spend comes from the snapshot's total_spend below, not from a second order scan.
         pop = arrays.population(uow, owner_id, {}, self._ranking.vip_spend)
         stored = uow.scoring.snapshot(owner_id)
         engagement, contacts = arrays.activity(uow, pop.ids, now, owner_id)
-        f = snapshot.decode(pop, stored, now, self._ranking.horizon_days, engagement, contacts, week=week)
+        f = snapshot.decode(pop, stored, now, self._ranking.horizon_days, engagement, contacts)
         vip = f.is_vip | (np.nan_to_num(f.total_spend) >= self._ranking.vip_spend)
         return pop, replace(f, is_vip=vip)
 
@@ -102,9 +102,13 @@ class ContactsService:
 
     def gap_plan(self, uow: UnitOfWork, guide: Staff, now: datetime,
                  month_to_date: Decimal, *, hidden: Collection[int] = ()) -> tuple[GapPlan, list[ContactLine]]:
-        pop, f = self.features(uow, now, guide.id, week=True)
+        pop, f = self.features(uow, now, guide.id)
         f = _without(f, hidden)
-        plan = plan_gap(f, float(month_to_date), float(guide.monthly_target), budget=guide.daily_budget,
+        # "This week" from the calibrated 30-day expectation: a model fitted for 7 days sees few
+        # buyers in its training window and came out under-calibrated (a week worth 7% of a month on
+        # the demo brand), while purchases accrue about linearly over a month.
+        week = replace(f, expected_value=f.expected_value * 7 / f.horizon_days, horizon_days=7)
+        plan = plan_gap(week, float(month_to_date), float(guide.monthly_target), budget=guide.daily_budget,
                         local_hour=now.astimezone(self._tz).hour, policy=self._policy)
         texts = reasons(f, plan.picks, guide.language)
         lines = [ContactLine(int(f.customer_id[i]), pop.names[i], Tier.NEVER_BOUGHT, Status.OK,

@@ -17,14 +17,9 @@ STORED = ("n_orders", "days_since_last", "days_since_first", "total_spend", "cyc
 
 def encode(features: CustomerFeatures, computed_at: datetime) -> list[dict]:
     columns = {name: getattr(features, name).tolist() for name in STORED}
-    # A model fitted for 7 days sees few buyers in its 7-day training window and came out
-    # under-calibrated (a week worth 7% of a month on the demo brand); the 30-day expectation is
-    # calibrated, and purchases accrue about linearly over a month.
-    week_value = (features.expected_value * 7 / features.horizon_days).tolist()
     rows = []
     for k, customer_id in enumerate(features.customer_id.tolist()):
         stored = {name: _finite(columns[name][k]) for name in STORED}
-        stored["expected_value_7d"] = _finite(week_value[k])
         rows.append({"customer_id": customer_id, "computed_at": computed_at,
                      "p_purchase": float(features.p_purchase[k]),
                      "expected_value": float(features.expected_value[k]), "features": stored})
@@ -32,7 +27,7 @@ def encode(features: CustomerFeatures, computed_at: datetime) -> list[dict]:
 
 
 def decode(pop: Population, snapshot: dict[int, tuple], now: datetime, horizon_days: int,
-           engagement: dict, contacts: dict, *, week: bool = False) -> CustomerFeatures:
+           engagement: dict, contacts: dict) -> CustomerFeatures:
     """Features for `pop` at `now`; customers scored before `now` have their day counts aged."""
     n = pop.ids.size
     cols = {name: np.zeros(n) for name in STORED}
@@ -50,12 +45,12 @@ def decode(pop: Population, snapshot: dict[int, tuple], now: datetime, horizon_d
         cols["days_since_last"][k] += aged
         cols["days_since_first"][k] += aged
         p_purchase[k] = p
-        value[k] = _number(features.get("expected_value_7d")) if week else ev
+        value[k] = ev
     with np.errstate(divide="ignore", invalid="ignore"):
         cols["dueness"] = np.where(cols["cycle_days"] > 0, cols["days_since_last"] / cols["cycle_days"], np.nan)
     p = pop.profile
     return CustomerFeatures(
-        customer_id=pop.ids, horizon_days=7 if week else horizon_days, p_purchase=p_purchase,
+        customer_id=pop.ids, horizon_days=horizon_days, p_purchase=p_purchase,
         expected_value=value, is_vip=p.is_vip, opted_out=p.opted_out, owner_id=p.owner_id,
         store_id=p.store_id, language=p.language, birthday_md=p.birthday_md, tags=p.tags,
         categories=p.categories, replies_30d=engagement["replies"], views_30d=engagement["views"],

@@ -91,6 +91,8 @@ def test_the_gap_plan_names_the_gap_and_what_the_picks_should_bring(scored, serv
     assert 0 < len(lines) <= guide.daily_budget
     assert plan.expected_total == pytest.approx(sum(line.value for line in lines))
     assert "本周" in plan.sentence("zh") and "this week" in plan.sentence("en")
+    # Probabilities in the reasons are the snapshot's 30-day ones, whatever the plan's period.
+    assert not any("未来7天" in reason for line in lines for reason in line.reasons)
 
 
 def test_a_customer_imported_after_scoring_is_listed_as_never_bought(scored, service):
