@@ -20,7 +20,7 @@ from bot.errors import register_error_handler
 from bot.features import ask, card, customers, draft, fallback, goal, help, invite, settings as settings_screen, start
 from bot.features import me, today
 from bot.features import relay
-from bot.features import campaign_wizard, campaigns, jobs, tasks
+from bot.features import campaign_wizard, campaigns, jobs, ledger, tasks
 from bot.middlewares import (
     CallbackAnswerMiddleware, IdentityMiddleware, OwnerCheckMiddleware, PrivateChatsOnlyMiddleware,
     UnitOfWorkMiddleware,
@@ -34,7 +34,7 @@ from core.settings import Settings
 # customers first: customer links and customers' messages never reach staff handlers.
 FEATURES = (customers.router, relay.router, start.router, help.router, settings_screen.router, invite.router,
             today.router, card.router, draft.router, goal.router, ask.router, me.router,
-            tasks.router, campaigns.router, campaign_wizard.router, jobs.router)
+            tasks.router, campaigns.router, campaign_wizard.router, jobs.router, ledger.router)
 
 TEST_TOKEN = "42:local-bot-api"  # any well-formed token: local sessions never send it anywhere
 

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 PUBLIC_COMMANDS = ("start", "help")
 GUIDE_COMMANDS = ("today", "tasks", "goal", "me", "ask", "settings", "help")
-MANAGER_COMMANDS = GUIDE_COMMANDS[:-1] + ("campaigns", "report", "team", "invite", "help")
+MANAGER_COMMANDS = GUIDE_COMMANDS[:-1] + ("campaigns", "report", "team", "ledger", "invite", "help")
 
 
 def commands_for(role: Role | None) -> tuple[str, ...]:

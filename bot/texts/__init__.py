@@ -13,7 +13,7 @@ import importlib
 from bot.texts import en, zh
 
 # Features may keep their texts in bot/texts/<feature>.py with ZH and EN dicts; list them here.
-FEATURE_TEXTS: tuple[str, ...] = ("guide", "customers", "managers")
+FEATURE_TEXTS: tuple[str, ...] = ("guide", "customers", "managers", "ledger")
 
 
 def _tables() -> dict[str, dict[str, str]]:

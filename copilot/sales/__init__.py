@@ -5,12 +5,14 @@ from copilot.sales.notices import Notice, sale_notices, send
 from copilot.sales.orders import Receipt, receive_order
 from copilot.sales.policy import SalesPolicy
 from copilot.sales.refunds import receive_refund
-from copilot.sales.reports import Earnings, earnings, ledger_rows, month_to_date_sales, write_ledger_csv
+from copilot.sales.reports import (
+    Earnings, earnings, ledger_for_manager, ledger_rows, month_to_date_sales, write_ledger_csv,
+)
 from copilot.sales.schemas import OrderIn, RefundIn, parse
 from copilot.sales.settlement import settle_orders
 
 __all__ = [
     "Attribution", "Earnings", "Notice", "OrderIn", "Receipt", "RefundIn", "SalesPolicy", "Settlement",
-    "attribute", "close_month", "earnings", "ledger_rows", "month_to_date_sales", "parse",
+    "attribute", "close_month", "earnings", "ledger_for_manager", "ledger_rows", "month_to_date_sales", "parse",
     "receive_order", "receive_refund", "sale_notices", "send", "settle_orders", "write_ledger_csv",
 ]

@@ -16,7 +16,7 @@ async def test_help_lists_what_a_guide_can_do_in_chinese(client):
 async def test_help_lists_the_manager_commands_too(client):
     await client.send(MANAGER, "/help")
     listed = _commands_listed(client.last(MANAGER).text)
-    assert set(listed) == set(GUIDE_COMMANDS) | {"campaigns", "report", "team", "invite"}
+    assert set(listed) == set(GUIDE_COMMANDS) | {"campaigns", "report", "team", "ledger", "invite"}
     assert listed == list(MANAGER_COMMANDS)
 
 
