@@ -93,12 +93,14 @@ def start_chat(container: Container, console: Console) -> None:
         return
     from bot.app import build_dispatcher
     from bot.terminal import run_terminal_chat
+    from cli.commands.bot import freeze_startup_objects
 
     guide = _bind_demo_guide(container)
     console.print(f"Chatting as guide {guide.name} ({guide.external_id}); /help lists what you can do.",
                   highlight=False)
     dispatcher = build_dispatcher(uow_factory=container.uow_factory, clock=container.clock, settings=settings,
                                   services=container.bot_services)
+    freeze_startup_objects()
     run_terminal_chat(dispatcher, None, DEMO_TELEGRAM_ID)
 
 

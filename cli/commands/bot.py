@@ -43,14 +43,18 @@ def serve(container: Container, *, host: str = "0.0.0.0", port: int = 8081) -> N
     dispatcher = build_dispatcher(uow_factory=container.uow_factory, clock=container.clock, settings=settings,
                                   services=container.bot_services)
     bot = build_bot(settings)
-    # Startup objects (modules, the catalogue, models) live as long as the process: out of the
-    # collector's view, a full collection no longer pauses handlers for long (see bench/bot).
-    gc.collect()
-    gc.freeze()
+    freeze_startup_objects()
     if settings.telegram.webhook_url:
         run_webhook(dispatcher, bot, settings, host=host, port=port)
     else:
         asyncio.run(run_polling(dispatcher, bot))
+
+
+def freeze_startup_objects() -> None:
+    """Startup objects (modules, the catalogue, models) live as long as the process: out of the
+    collector's view, a full collection no longer pauses handlers for long (see bench/bot)."""
+    gc.collect()
+    gc.freeze()
 
 
 def invite(staff_id: Annotated[str, typer.Argument(help="The staff member's external id")]) -> None:
