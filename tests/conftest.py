@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
-import db.tables_ops  # noqa: F401  (registers every table on Base.metadata)
+import db.schema  # noqa: F401  (registers every table on Base.metadata)
 from db.base import Base
 from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade

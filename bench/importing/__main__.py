@@ -17,7 +17,6 @@ from pathlib import Path
 from sqlalchemy import text
 
 from copilot.importing import Importer
-from db.base import Base
 from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade
 from db.uow import SqlUnitOfWorkFactory

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from core.ports import UnitOfWork, UpsertResult
 from copilot.importing.schemas import (
-    ContentIn, CustomerIn, OrderLineIn, ProductIn, RowModel, StaffIn, StoreIn,
+    ContentIn, CustomerIn, ProductIn, RowModel, StaffIn, StoreIn,
 )
 
 Problem = tuple[str, str, str]  # (column, value, reason)

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from alembic import context
 
-import db.tables  # noqa: F401  (registers the tables on Base.metadata)
-import db.tables_ops  # noqa: F401
-from db.base import Base
+from db.schema import metadata
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -13,7 +11,7 @@ connection = config.attributes.get("connection")
 
 def _configure(**kwargs) -> None:
     # Batch mode lets ALTER work on SQLite, which rebuilds the table instead.
-    context.configure(target_metadata=Base.metadata, render_as_batch=True, compare_type=True, **kwargs)
+    context.configure(target_metadata=metadata, render_as_batch=True, compare_type=True, **kwargs)
 
 
 if connection is not None:

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from copilot.importing import Importer
 from copilot.sales import ledger_rows
-from tests.integration.importing.conftest import ORDERS, write_csv
+from tests.integration.importing.conftest import write_csv
 
 RULES = [["scope", "scope_ref", "kind", "rate", "amount"],
          ["brand", "", "percent", "0.03", ""],
