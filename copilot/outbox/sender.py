@@ -107,7 +107,7 @@ class OutboxSender:
             self._paused_until = self._seconds() + exc.retry_after
             self._record(lambda uow: uow.outbox.retry_at(item.id, self._at(self._paused_until), "429",
                                                          count_attempt=False))
-        except DeliveryBlocked:
+        except DeliveryBlocked as exc:
             report.blocked += 1
             blocked.add(item.chat_id)
             self._record(lambda uow: uow.outbox.block_chat(item.chat_id, str(exc)))
