@@ -29,4 +29,6 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False, autoflush=False)
+    # close_resets_only=False: a repository used after its unit of work ended raises instead of
+    # silently opening a new transaction that nobody ends (it held locks and hung a TRUNCATE in CI).
+    return sessionmaker(engine, expire_on_commit=False, autoflush=False, close_resets_only=False)

@@ -50,7 +50,18 @@ def postgres_engine() -> Iterator[Engine]:
 def truncate_all(engine: Engine) -> None:
     names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with engine.begin() as conn:
+        # A transaction left open elsewhere would make TRUNCATE wait forever: fail instead.
+        conn.execute(text("SET LOCAL lock_timeout = '20s'"))
         conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+def assert_no_open_transactions(engine: Engine) -> None:
+    """Fails the test that left a transaction open, rather than hanging a later test's TRUNCATE."""
+    with engine.connect() as conn:
+        open_ = conn.execute(text(
+            "SELECT left(query, 120) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'")).scalars().all()
+    assert not open_, f"a transaction was left open; its last statement: {open_}"
 
 
 @pytest.fixture(params=BACKENDS)
@@ -65,6 +76,7 @@ def engine(request, tmp_path) -> Iterator[Engine]:
         pg = request.getfixturevalue("postgres_engine")
         truncate_all(pg)
         yield pg
+        assert_no_open_transactions(pg)
 
 
 @pytest.fixture

@@ -1,6 +1,9 @@
 from datetime import UTC, datetime
 from decimal import Decimal
 
+import pytest
+from sqlalchemy.exc import InvalidRequestError
+
 from core.domain import Customer, Order
 
 
@@ -26,6 +29,14 @@ def test_an_exception_inside_the_block_loses_the_partial_writes(uow_factory):
         pass
     with uow_factory() as uow:
         assert uow.customers.count() == 0
+
+
+def test_a_repository_used_after_its_unit_of_work_ended_raises_instead_of_opening_a_transaction(uow_factory):
+    # A silently re-opened transaction is never ended: on PostgreSQL it holds its locks for good.
+    with uow_factory() as uow:
+        uow.customers.count()
+    with pytest.raises(InvalidRequestError):
+        uow.customers.count()
 
 
 def test_committed_writes_come_back_as_domain_objects_with_exact_money(uow_factory):
