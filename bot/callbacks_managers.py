@@ -52,7 +52,7 @@ class CampaignCb(CallbackData, prefix="cp"):
 class WizardAction(StrEnum):
     SEGMENT = "s"  # v = index into SEGMENTS
     KIND = "k"  # v = index into TASK_KINDS
-    CONTENT = "c"  # v = index into the knowledge base's content, used as the brief
+    CONTENT = "c"  # v = the id of the content used as the brief
     VARIANTS = "v"  # v = 1..3
     HOLDOUT = "h"  # v = percent
     DUE = "d"  # v = days from today

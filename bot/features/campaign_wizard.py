@@ -17,6 +17,7 @@ from bot.filters import KindIs
 from bot.sending import reply, show
 from bot.texts import Texts
 from copilot.campaigns import ALL, TASK_KINDS, CampaignSpec
+from copilot.campaigns.briefs import brief_choices
 from copilot.campaigns.team import require_manager
 from copilot.campaigns.wiring import campaign_service
 from copilot.contacts.service import SEGMENTS
@@ -77,7 +78,7 @@ def _excluded(t: Texts, excluded: dict[str, int]) -> str:
 
 
 async def pressed(callback: CallbackQuery, callback_data: WizardCb, identity: Identity, uow: UnitOfWork,
-                  state: FSMContext, t: Texts, clock, settings) -> None:
+                  state: FSMContext, t: Texts, clock, settings, services) -> None:
     staff = require_manager(identity.staff)
     a, v, owner = callback_data.a, callback_data.v, staff.id
     data = await state.get_data()
@@ -101,12 +102,13 @@ async def pressed(callback: CallbackQuery, callback_data: WizardCb, identity: Id
         _check(v, TASK_KINDS)
         await state.update_data(kind=v)
         await state.set_state(Wizard.brief)
-        docs = uow.content.list()[:5]
-        await show(callback, t("mg.wizard.brief"), _kb(owner, A.CONTENT, [(d.title[:30], i) for i, d in enumerate(docs)], t, 1))
+        docs = brief_choices(uow.content.list(), services.knowledge, segment=CHOICES[data.get("segment", 0)], kind=TASK_KINDS[v])
+        await show(callback, t("mg.wizard.brief"), _kb(owner, A.CONTENT, [(d.title[:30], d.id) for d in docs], t, 1))
     elif a is A.CONTENT:
-        docs = uow.content.list()
-        _check(v, docs)
-        await state.update_data(brief=f"{docs[v].title}: {docs[v].body}"[:300])
+        doc = next((d for d in uow.content.list() if d.id == v), None)
+        if doc is None:
+            raise InvalidInput(f"no content {v}")
+        await state.update_data(brief=f"{doc.title}: {doc.body}"[:300])
         await state.set_state(None)
         await show(callback, t("mg.wizard.variants"), _kb(owner, A.VARIANTS, [(str(n), n) for n in VARIANTS], t, 3))
     elif a is A.VARIANTS:

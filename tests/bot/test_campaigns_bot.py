@@ -102,6 +102,25 @@ async def test_a_manager_hands_a_leaving_guides_customers_over(client, customers
         assert len(uow.customers.list_for_owner(customers["G3"])) == 3
 
 
+async def test_a_manager_starts_the_brief_from_stored_content_and_a_forged_choice_is_refused(client, customers):
+    with client_uow(client) as uow:
+        uow.bulk.upsert("content", [
+            {"external_id": "B1", "kind": "brief", "title": "会员生日月礼遇", "body": "生日当月到店领取礼盒"},
+            {"external_id": "A1", "kind": "article", "title": "冬季干皮护理", "body": "早晚两次保湿"}])
+        uow.commit()
+    await client.send(MANAGER, "/newcampaign")
+    await client.click(MANAGER, "all")
+    await client.click(MANAGER, "birthday")
+    assert [b.text for b in client.last(MANAGER).buttons][:2] == ["会员生日月礼遇", "冬季干皮护理"]
+    await client.press_raw(MANAGER, WizardCb(u=customers["M1"], a=WizardAction.CONTENT, v=99).pack())
+    assert "no content 99" in client.callback_answers()[-1].text
+    await client.click(MANAGER, "会员生日月礼遇")
+    await client.click(MANAGER, "1")
+    await client.click(MANAGER, "0%")
+    await client.click(MANAGER, WizardCb(u=customers["M1"], a=WizardAction.DUE, v=7).pack())
+    assert "会员生日月礼遇: 生日当月到店领取礼盒" in client.last(MANAGER).text
+
+
 def test_every_manager_callback_fits_in_64_bytes_and_names_its_owner():
     from tests.bot.test_telegram_limits import _longest_value
 
