@@ -32,7 +32,6 @@ def earnings(uow: UnitOfWork, guide_id: int, month: str, today: date, *,
              timezone: str = DEFAULT_TIMEZONE) -> Earnings:
     policy = SalesPolicy(timezone=timezone)
     entries = uow.ledger.for_guide(guide_id, month)
-    todays = [e for e in entries if policy.local_date(e.created_at) == today]
     return Earnings(
         month=month,
         tasks_done=uow.ledger.tasks_done(guide_id, *policy.month_bounds(month)),
@@ -40,7 +39,7 @@ def earnings(uow: UnitOfWork, guide_id: int, month: str, today: date, *,
         sales=sum(1 for e in entries if e.kind == "sale"),
         sales_amount=sum((e.base_amount for e in entries), ZERO),
         commission=sum((e.commission for e in entries), ZERO),
-        commission_today=sum((e.commission for e in todays), ZERO),
+        commission_today=uow.ledger.commission_between(guide_id, *policy.day_bounds(today)),
     )
 
 

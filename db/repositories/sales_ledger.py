@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
-from sqlalchemy import func, select, text
+from sqlalchemy import case, func, select, text
 from sqlalchemy.orm import Session
 
 from core.ports import CommissionRule, LedgerEntry, LedgerLine
@@ -54,6 +55,14 @@ class SqlLedgerRepository:
         query = (select(LedgerEntryRow).where(LedgerEntryRow.guide_id == guide_id, LedgerEntryRow.month == month)
                  .order_by(LedgerEntryRow.id))
         return [_entry(r) for r in self._s.scalars(query)]
+
+    def commission_between(self, guide_id: int, since: datetime, until: datetime) -> Decimal:
+        # A sale counts when the customer bought, not when it was booked: imports and month
+        # catch-ups book days of sales at once. Refunds and bonuses happen when they are booked.
+        happened = case((LedgerEntryRow.kind == "sale", OrderRow.ordered_at), else_=LedgerEntryRow.created_at)
+        query = (select(LedgerEntryRow.commission).join(OrderRow, OrderRow.id == LedgerEntryRow.order_id)
+                 .where(LedgerEntryRow.guide_id == guide_id, happened >= since, happened < until))
+        return sum(self._s.scalars(query), Decimal(0))
 
     def lines(self, month: str) -> list[LedgerLine]:
         query = (

@@ -10,11 +10,12 @@ def _book(brand, clock, guide_external_id: str, *sales: tuple[int, int, int]) ->
     """(days ago, amount, commission) entries for one guide, on orders of the selling brand."""
     with brand() as uow:
         guide = uow.staff.get_by_external(guide_external_id)
-        order_id = uow.orders.get_by_external("O-C1-0").id
+        customer_id = uow.orders.get_by_external("O-C1-0").customer_id
         for k, (days, amount, commission) in enumerate(sales):
-            uow.ledger.append(LedgerEntry(f"test-{guide_external_id}-{k}", order_id, guide.id, "sale",
-                                          Decimal(amount), Decimal(commission), "2026-11",
-                                          clock.now() - timedelta(days=days)))
+            key, when = f"test-{guide_external_id}-{k}", clock.now() - timedelta(days=days)
+            uow.bulk.upsert("orders", [{"external_id": key, "customer_id": customer_id, "ordered_at": when}])
+            uow.ledger.append(LedgerEntry(key, uow.bulk.ids("orders", [key])[key], guide.id, "sale",
+                                          Decimal(amount), Decimal(commission), "2026-11", when))
         uow.bulk.upsert("staff", [{"external_id": guide_external_id, "monthly_target": Decimal(10000)}])
         uow.commit()
 

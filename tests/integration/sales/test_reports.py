@@ -37,6 +37,14 @@ def test_earnings_count_tasks_done_sales_and_commission_for_today_and_the_month(
     assert (others.sales, others.commission, others.tasks_done) == (0, 0, 0)
 
 
+def test_a_sale_from_yesterday_booked_today_is_not_todays_commission(ids, uow_factory):
+    # Imports and catch-ups book older sales at once: "today" on /me means bought today.
+    place(uow_factory, order_id="O1", guide="G1", now=NOW, at=NOW - timedelta(days=1))
+    with uow_factory() as uow:
+        mine = earnings(uow, ids.guides["G1"], "2026-10", TODAY, timezone=TZ)
+    assert mine.commission == Decimal("17.88") and mine.commission_today == 0
+
+
 def test_month_to_date_sales_are_net_of_refunds_and_count_only_the_current_month(engine, ids, uow_factory):
     _month_of_g1(engine, ids, uow_factory)
     with uow_factory() as uow:
