@@ -23,7 +23,7 @@ from bot.features import relay
 from bot.features import campaign_wizard, campaigns, jobs, ledger, tasks
 from bot.middlewares import (
     CallbackAnswerMiddleware, IdentityMiddleware, OwnerCheckMiddleware, PrivateChatsOnlyMiddleware,
-    UnitOfWorkMiddleware,
+    ReachableAgainMiddleware, UnitOfWorkMiddleware,
 )
 from bot.sending import RetryAfterMiddleware
 from bot.services import BotServices
@@ -48,6 +48,7 @@ def build_dispatcher(*, uow_factory: UnitOfWorkFactory, clock: Clock, settings: 
     dp.update.outer_middleware(PrivateChatsOnlyMiddleware())
     dp.update.outer_middleware(UpdateLimitMiddleware())  # before the session is taken: see bot/concurrency.py
     dp.update.outer_middleware(UnitOfWorkMiddleware(uow_factory))
+    dp.update.outer_middleware(ReachableAgainMiddleware())
     dp.update.outer_middleware(IdentityMiddleware(settings.default_language))
     dp.callback_query.middleware(CallbackAnswerMiddleware())
     dp.callback_query.middleware(OwnerCheckMiddleware())

@@ -1,8 +1,8 @@
 """Middlewares: what every handler can count on.
 
 On each update (outer, in this order): updates from groups are dropped, then `uow` (one transaction: committed when the handlers
-return, rolled back when they raise), then `identity` (staff / customer / unknown) and `t`
-(texts in the user's language). On callback queries (inner, after the filters parsed the data):
+return, rolled back when they raise), then an outbox block on the chat is lifted (the user is
+back), then `identity` (staff / customer / unknown) and `t` (texts in the user's language). On callback queries (inner, after the filters parsed the data):
 the owner check, then the automatic `answerCallbackQuery`.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from aiogram.types import CallbackQuery, Chat, TelegramObject, User
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.texts import Texts, pick_language
+from copilot.outbox.reachable import chat_is_back
 from copilot.staff import Identity, identify
 from core.errors import NotAllowed
 from core.ports import UnitOfWorkFactory
@@ -47,6 +48,22 @@ class UnitOfWorkMiddleware(BaseMiddleware):
                 return result
             finally:
                 del data["uow"]  # the error handler runs after this closes: it must not use it
+
+
+class ReachableAgainMiddleware(BaseMiddleware):
+    """Any update from a chat proves its user has not blocked the bot (or no longer has): lift the
+    outbox's block on it, so new messages reach them again. Committed before the handlers run, so a
+    failing handler cannot put the block back; nothing else has been written at that point."""
+
+    async def __call__(self, handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        chat: Chat | None = data.get("event_chat")
+        if chat is not None:
+            uow = data["uow"]
+            expired = chat_is_back(uow, chat.id)
+            if expired:
+                uow.commit()
+                log.info("chat %s is back after blocking the bot; %d held messages expired", chat.id, expired)
+        return await handler(event, data)
 
 
 class IdentityMiddleware(BaseMiddleware):

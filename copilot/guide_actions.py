@@ -12,7 +12,7 @@ from copilot.customer_card import authorize
 from copilot.outreach import Channel, Source, log_outreach
 from core.domain import Staff
 from core.errors import InvalidInput
-from core.ports import UnitOfWork
+from core.ports import ConversationMessage, UnitOfWork
 
 
 class PutAside(StrEnum):
@@ -53,5 +53,10 @@ def record_contact(uow: UnitOfWork, staff: Staff, customer_id: int, now: datetim
                    text: str = "", products: list[str] | None = None) -> int:
     """The guide contacted the customer (sent by the bot, or personally and marked)."""
     customer = authorize(uow, staff, customer_id)
-    return log_outreach(uow, customer_id=customer.id, guide_id=staff.id, source=Source.GUIDE, channel=channel,
-                        text=text, products=list(products or []), now=now)
+    outreach_id = log_outreach(uow, customer_id=customer.id, guide_id=staff.id, source=Source.GUIDE,
+                               channel=channel, text=text, products=list(products or []), now=now)
+    if channel is Channel.BOT and text:
+        # The customer reads it in their chat with the brand bot, so the guide's conversation view
+        # (and the suggested replies built from it) must show it too.
+        uow.conversations.add_message(ConversationMessage(customer.id, staff.id, "out", text, now, None))
+    return outreach_id

@@ -19,8 +19,8 @@ from bot.filters import KindIs
 from bot.sending import reply, send_text, show
 from bot.services import BotServices
 from bot.texts import Texts
-from copilot import customers, product_list_page
-from copilot.customers.relay import NotBound, conversation
+from copilot import customers
+from copilot.customers.relay import conversation
 from copilot.onboarding import deep_link
 from copilot.staff import Identity, Kind
 from core.errors import GuideCopilotError
@@ -111,11 +111,7 @@ async def send_suggestion(callback: CallbackQuery, callback_data: RelayCb, ident
 async def send_list(callback: CallbackQuery, callback_data: RelayCb, identity: Identity, uow: UnitOfWork, t: Texts,
                     clock: Clock, settings: Settings, services: BotServices, callback_answer: CallbackAnswer) -> None:
     now, staff = clock.now(), identity.staff
-    conversation(uow, staff, callback_data.c, limit=1)  # authorizes: the guide's own customer only
-    customer = uow.customers.get(callback_data.c)
-    if customer.telegram_user_id is None:
-        raise NotBound(f"customer {customer.id} has not started the bot")
-    record = product_list_page.open_list(uow, customer, now, services.selling_for(uow, now), guide=staff)
+    customer, record = customers.guide_sends_list(uow, staff, callback_data.c, now, services.selling_for(uow, now))
     c = Texts(customer.language if customer.language in ("zh", "en") else "zh")
     markup = InlineKeyboardMarkup(inline_keyboard=[[ui.list_button(c, list_url(settings, record.token))]])
     await send_text(callback.bot, customer.telegram_user_id, c("cust.list_sent", guide=guide_name(staff)), markup)

@@ -2,7 +2,8 @@
 
 A customer's message is engagement (an `InteractionRow(kind="reply")`, and their latest outreach
 counts as replied); it reaches the owning guide with the customer card's context. The guide's answer
-goes back only to their own customer, and never to one who opted out.
+(and a product list the guide sends) goes back only to their own customer, never to one who opted
+out, and is logged as outreach: the fatigue caps count every message a customer gets.
 """
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from copilot import product_list_page
 from copilot.customer_card import Card, card
+from copilot.outreach import Channel, Source, log_outreach
 from core.domain import Consent, Customer, Product, Staff
 from core.errors import InvalidInput, NotAllowed, OptedOut
-from core.ports import ConversationMessage, UnitOfWork
+from core.ports import ConversationMessage, ProductListRecord, UnitOfWork
 
 MAX_TEXT = 3500  # leaves room for the header within Telegram's 4096 characters
 
@@ -54,7 +57,28 @@ def customer_says(uow: UnitOfWork, customer: Customer, text: str, now: datetime,
 
 def guide_says(uow: UnitOfWork, guide: Staff, customer_id: int, text: str, now: datetime, *,
                telegram_message_id: int | None = None) -> Customer:
-    """Store the guide's answer and return the customer to deliver it to (only the owner may answer)."""
+    """Store the guide's answer and return the customer to deliver it to (only the owner may answer).
+    The caller delivers it, then commits; a failed delivery must roll all of this back."""
+    customer = _writable(uow, guide, customer_id)
+    text = text.strip()[:MAX_TEXT]
+    if not text:
+        raise InvalidInput("empty reply")
+    uow.conversations.add_message(ConversationMessage(customer.id, guide.id, "out", text, now, telegram_message_id))
+    _log_contact(uow, guide, customer, now, text=text)
+    return customer
+
+
+def guide_sends_list(uow: UnitOfWork, guide: Staff, customer_id: int, now: datetime,
+                     selling) -> tuple[Customer, ProductListRecord]:
+    """A fresh product list for the guide's own customer; `selling` as in product_list_page.open_list.
+    The caller delivers its link, then commits."""
+    customer = _writable(uow, guide, customer_id)
+    record = product_list_page.open_list(uow, customer, now, selling, guide=guide)
+    _log_contact(uow, guide, customer, now, products=[sku for sku, _ in record.items])
+    return customer, record
+
+
+def _writable(uow: UnitOfWork, guide: Staff, customer_id: int) -> Customer:
     customer = uow.customers.get(customer_id)
     if customer is None or customer.owner_id != guide.id:
         raise NotAllowed(f"staff {guide.id} may not write to customer {customer_id}")
@@ -62,11 +86,15 @@ def guide_says(uow: UnitOfWork, guide: Staff, customer_id: int, text: str, now: 
         raise OptedOut(f"customer {customer_id} opted out", user_message="This customer opted out of messages.")
     if customer.telegram_user_id is None:
         raise NotBound(f"customer {customer_id} has not started the bot")
-    text = text.strip()[:MAX_TEXT]
-    if not text:
-        raise InvalidInput("empty reply")
-    uow.conversations.add_message(ConversationMessage(customer.id, guide.id, "out", text, now, telegram_message_id))
     return customer
+
+
+def _log_contact(uow: UnitOfWork, guide: Staff, customer: Customer, now: datetime, *, text: str = "",
+                 products: list[str] | None = None) -> None:
+    # Counted, never refused: the customer wrote first and is owed an answer whatever the caps say,
+    # but the next cold contact (a task, /today) must see that they just heard from the brand.
+    log_outreach(uow, customer_id=customer.id, guide_id=guide.id, source=Source.GUIDE, channel=Channel.BOT,
+                 text=text, products=products or [], now=now)
 
 
 def conversation(uow: UnitOfWork, guide: Staff, customer_id: int, limit: int = 6) -> list[ConversationMessage]:

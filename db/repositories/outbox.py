@@ -11,6 +11,8 @@ from db.repositories.sales_sql import insert_if_absent, is_postgres
 from db.tables_ops import OutboxRow
 
 # 'sending' rows are leased: next_attempt_at holds the lease's end, after which they are claimable again.
+# 'blocked' rows wait for a chat that blocked the bot; when the user comes back they become 'expired'.
+# Terminal: 'sent', 'failed', 'expired'.
 CLAIMABLE = ("pending", "sending")
 
 
@@ -19,10 +21,8 @@ class SqlOutboxRepository:
         self._s = session
 
     def enqueue(self, *, dedupe_key: str, chat_id: int, payload: dict, now: datetime) -> bool:
-        blocked = self._s.scalar(select(OutboxRow.id).where(
-            OutboxRow.chat_id == chat_id, OutboxRow.status == "blocked").limit(1))
         values = dict(dedupe_key=dedupe_key, chat_id=chat_id, payload=payload, next_attempt_at=now,
-                      status="blocked" if blocked else "pending", attempts=0, error="")
+                      status="blocked" if self.is_blocked(chat_id) else "pending", attempts=0, error="")
         return insert_if_absent(self._s, OutboxRow.__table__, values, "dedupe_key") is not None
 
     def claim(self, now: datetime, *, limit: int, lease_seconds: float) -> list[OutboxItem]:
@@ -57,9 +57,14 @@ class SqlOutboxRepository:
             OutboxRow.chat_id == chat_id, OutboxRow.status.in_(CLAIMABLE)).values(status="blocked", error=error[:500]))
         return result.rowcount or 0
 
-    def unblock_chat(self, chat_id: int, now: datetime) -> int:
+    def is_blocked(self, chat_id: int) -> bool:
+        # Asked on every update and enqueue: one lookup in ix_outbox_chat_status, which holds both columns.
+        return self._s.scalar(select(OutboxRow.chat_id).where(
+            OutboxRow.chat_id == chat_id, OutboxRow.status == "blocked").limit(1)) is not None
+
+    def unblock_chat(self, chat_id: int, error: str) -> int:
         result = self._s.execute(update(OutboxRow).where(
-            OutboxRow.chat_id == chat_id, OutboxRow.status == "blocked").values(status="pending", next_attempt_at=now))
+            OutboxRow.chat_id == chat_id, OutboxRow.status == "blocked").values(status="expired", error=error[:500]))
         return result.rowcount or 0
 
     def counts(self) -> dict[str, int]:

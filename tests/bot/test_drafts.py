@@ -41,6 +41,9 @@ async def test_send_delivers_the_draft_to_the_customers_chat_and_logs_it(guide_c
     assert "已通过机器人发送给张小红" in guide_client.last(GUIDE).text
     [(channel, logged, products)] = outreach(brand, "C1")
     assert channel == "bot" and logged == text and products
+    with brand() as uow:
+        said = uow.conversations.messages(uow.customers.get_by_external("C1").id, 5)
+    assert [(m.direction, m.text) for m in said] == [("out", text)]  # the guide's conversation shows it
 
 
 async def test_a_forged_send_for_a_customer_who_never_started_the_bot_is_refused(guide_client, brand):
