@@ -16,8 +16,12 @@ def print_import_report(console: Console, report: ImportReport) -> None:
         f"updated {report.updated}, unchanged {report.unchanged}, rejected {report.rejected}",
         highlight=False,
     )
+    if report.deleted:
+        console.print(f"Removed {report.deleted:,} order line(s) no longer in the file.", highlight=False)
     if report.settled:
         console.print(f"Commission posted for {report.settled:,} recent order(s).", highlight=False)
+    if report.adjusted:
+        console.print(f"Commission adjusted for {report.adjusted:,} changed order(s).", highlight=False)
     if report.problems:
         table = Table("row", "column", "value", "reason", title="Rejected rows")
         for problem in report.problems[:_SHOWN_PROBLEMS]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Table, any_, bindparam, func, insert, select, update
+from sqlalchemy import Table, any_, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
@@ -36,12 +36,15 @@ class SqlBulkWriter:
     def __init__(self, session: Session) -> None:
         self._s = session
 
-    def upsert(self, kind: str, rows: Sequence[dict]) -> UpsertResult:
+    def upsert(self, kind: str, rows: Sequence[dict], *, absent: list[dict] | None = None) -> UpsertResult:
+        """`absent`, when given, collects the stored rows that share a leading key with a chunk of
+        `rows` but are not in it (an order's lines missing from the file): free, as they are read
+        anyway. Rows of the same leading key in another chunk show up too; the caller sorts that out."""
         table, keys = SPECS[kind]
         inserted = updated = unchanged = 0
         for start in range(0, len(rows), _CHUNK):
             chunk = rows[start : start + _CHUNK]
-            existing = self._existing(table, keys, chunk)
+            existing = self._existing(table, keys, chunk, absent)
             new, changed = [], []
             for row in chunk:
                 old = existing.get(tuple(row[k] for k in keys))
@@ -72,6 +75,13 @@ class SqlBulkWriter:
             found.update(iter(self._s.execute(query).tuples().all()))
         return found
 
+    def delete(self, kind: str, ids: Sequence[int]) -> int:
+        """Delete rows by id, one statement per chunk."""
+        table, _ = SPECS[kind]
+        for start in range(0, len(ids), _CHUNK):
+            self._s.execute(delete(table).where(self._in(table.c.id, ids[start : start + _CHUNK])))
+        return len(ids)
+
     def refresh_derived(self) -> None:
         """Recompute order totals and customers' first/last paid order from the lines."""
         orders, lines, customers = OrderRow.__table__, OrderLineRow.__table__, CustomerRow.__table__
@@ -85,13 +95,16 @@ class SqlBulkWriter:
         first, last = paid(func.min), paid(func.max)
         self._s.execute(update(customers).values(first_order_at=first, last_order_at=last))
 
-    def _existing(self, table: Table, keys: tuple[str, ...], chunk: Sequence[dict]) -> dict[tuple, dict]:
+    def _existing(self, table: Table, keys: tuple[str, ...], chunk: Sequence[dict],
+                  absent: list[dict] | None = None) -> dict[tuple, dict]:
         wanted = {tuple(row[k] for k in keys) for row in chunk}
         # Filter on the leading key column only: a row-value IN over two columns is not index-driven
         # on SQLite, while (order_id) alone is, and the few extra rows are dropped below.
         leading = self._in(table.c[keys[0]], list({w[0] for w in wanted}))
         result = self._s.execute(select(table).where(leading)).mappings()
-        found = ((tuple(r[k] for k in keys), dict(r)) for r in result)
+        found = [(tuple(r[k] for k in keys), dict(r)) for r in result]
+        if absent is not None:
+            absent.extend(row for key, row in found if key not in wanted)
         return {key: row for key, row in found if key in wanted}
 
     def _in(self, column, values: Sequence[object]):

@@ -47,6 +47,13 @@ class Handler:
     def write(self, uow: UnitOfWork, items: Sequence[RowModel]) -> UpsertResult:
         raise NotImplementedError
 
+    def reject(self, raw: dict[str, str]) -> None:
+        """A row was rejected (with --skip-invalid the run goes on)."""
+
+    def finish(self, uow: UnitOfWork) -> int:
+        """Called once the whole file is written, before commit; returns the rows deleted."""
+        return 0
+
 
 class StoresHandler(Handler):
     key_column = "store_id"

@@ -1,4 +1,11 @@
-"""Order lines: one row per line; the lines of one order must agree on the order's header."""
+"""Order lines: one row per line; the lines of one order must agree on the order's header.
+
+A re-imported order becomes exactly its lines in the file: stored lines the file no longer has are
+deleted. They can only be told apart once the whole file is read (an order's lines may be spread
+over batches), so each batch notes the stored lines it did not match and `finish` deletes those
+still unmatched at the end. With --skip-invalid an order with a rejected line is incomplete in the
+file: its valid lines are written, but none of its stored lines is deleted.
+"""
 from __future__ import annotations
 
 from core.ports import UpsertResult
@@ -15,6 +22,8 @@ class OrdersHandler(Handler):
             "stores": uow.stores.ids_by_external(), "staff": uow.staff.ids_by_external(),
         }
         self.headers: dict[str, tuple[int, int]] = {}  # order id -> (hash of header, first line)
+        self.unmatched: dict[int, tuple[int, str]] = {}  # stored line id -> (hash of key, order id)
+        self.incomplete: set[str] = set()  # order ids with a rejected line
 
     def key(self, item: OrderLineIn) -> tuple:
         return (item.order_id, item.sku)
@@ -36,6 +45,16 @@ class OrdersHandler(Handler):
                      "customer, time, store, guide or status differ from another line of this order")]
         return []
 
+    def reject(self, raw):
+        self.incomplete.add((raw.get("order_id") or "").strip())
+
+    def finish(self, uow):
+        # `seen` holds the hash of every (order id, sku) of the file, so it tells which of the
+        # lines unmatched by their own batch a later batch matched after all.
+        gone = [line for line, (key, order) in self.unmatched.items()
+                if key not in self.seen and order not in self.incomplete]
+        return uow.bulk.delete("order_lines", gone)
+
     def write(self, uow, items):
         headers = {i.order_id: self._header(i) for i in items}
         existed = uow.bulk.ids("orders", list(headers))
@@ -46,8 +65,16 @@ class OrdersHandler(Handler):
         ids = {**existed, **uow.bulk.ids("orders", [h["external_id"] for h in fresh])}
         lines = [self._line(i, ids[i.order_id]) for i in items]
         new = uow.bulk.insert("order_lines", [l for l, i in zip(lines, items) if i.order_id not in existed])
-        old = uow.bulk.upsert("order_lines", [l for l, i in zip(lines, items) if i.order_id in existed])
+        absent: list[dict] = []
+        old = uow.bulk.upsert("order_lines", [l for l, i in zip(lines, items) if i.order_id in existed],
+                              absent=absent)
+        self._note_unmatched(absent, {v: k for k, v in existed.items()})
         return UpsertResult(new.inserted + old.inserted, old.updated, old.unchanged)
+
+    def _note_unmatched(self, absent: list[dict], external: dict[int, str]) -> None:
+        for line in absent:
+            order = external[line["order_id"]]
+            self.unmatched[line["id"]] = (hash((order, line["sku"])), order)
 
     def _line(self, item: OrderLineIn, order_id: int) -> dict:
         return {"order_id": order_id, "sku": item.sku, "product_id": self.refs["products"][item.sku],

@@ -2,7 +2,8 @@
 
 Default is all-or-nothing: after the first invalid row nothing more is written, every row is still
 checked so the report is complete, and the transaction is rolled back. With skip_invalid the valid
-rows are committed and the rejected ones go to a CSV file with their reasons.
+rows are committed and the rejected ones go to a CSV file with their reasons. Orders in the file
+replace their stored lines (see orders.py), and the ledger follows in the same transaction.
 """
 from __future__ import annotations
 
@@ -49,7 +50,9 @@ class ImportReport:
     rejected: int = 0
     problems: list[RowProblem] = field(default_factory=list)
     committed: bool = False
+    deleted: int = 0  # stored order lines the file no longer has
     settled: int = 0  # orders whose commission was posted
+    adjusted: int = 0  # settled orders whose changed amount got an adjusting ledger entry
     rejects_path: Path | None = None
 
     @property
@@ -84,6 +87,7 @@ class Importer:
                 item, problems = self._validate(kind, handler, line, raw)
                 if problems:
                     self._reject(report, problems, rejects)
+                    handler.reject(raw)
                 elif skip_invalid or not report.rejected:
                     batch.append(item)
                 if len(batch) >= self._batch_size:
@@ -99,25 +103,28 @@ class Importer:
                 uow.rollback()
                 report.inserted = report.updated = report.unchanged = 0
                 return report
+            report.deleted = handler.finish(uow)
             if kind == "orders":
                 uow.bulk.refresh_derived()
-                report.settled = self._settle(uow)
+                self._settle(uow, report)
             uow.commit()
             report.committed = True
         return report
 
-    def _settle(self, uow) -> int:
+    def _settle(self, uow, report: ImportReport) -> None:
         """Post commissions for imported orders from the start of last month on, exactly as the
         webhook would. Older rows are sales history: importing two years of orders at go-live must
-        not mint two years of commissions."""
+        not mint two years of commissions. An order already credited whose amount the file changed
+        gets an adjusting entry, however old: the guide was credited on the wrong amount."""
         if self._clock is None:
-            return 0
-        from copilot.sales import settle_orders
+            return
+        from copilot.sales import adjust_orders, settle_orders
 
         now = self._clock.now()
         local = now.astimezone(ZoneInfo(self._timezone))
         first = (local.replace(day=1) - timedelta(days=1)).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-        return len(settle_orders(uow, uow.sales.unsettled_order_ids(first), now, timezone=self._timezone))
+        report.settled = len(settle_orders(uow, uow.sales.unsettled_order_ids(first), now, timezone=self._timezone))
+        report.adjusted = len(adjust_orders(uow, uow.sales.drifted_order_ids(), now, timezone=self._timezone))
 
     def _validate(self, kind, handler, line, raw) -> tuple[object | None, list[RowProblem]]:
         if "__extra__" in raw:

@@ -9,10 +9,11 @@ from copilot.sales.reports import (
     Earnings, earnings, ledger_for_manager, ledger_rows, month_to_date_sales, write_ledger_csv,
 )
 from copilot.sales.schemas import OrderIn, RefundIn, parse
-from copilot.sales.settlement import settle_orders
+from copilot.sales.settlement import adjust_orders, settle_orders
 
 __all__ = [
     "Attribution", "Earnings", "Notice", "OrderIn", "Receipt", "RefundIn", "SalesPolicy", "Settlement",
-    "attribute", "close_month", "earnings", "ledger_for_manager", "ledger_rows", "month_to_date_sales", "parse",
-    "receive_order", "receive_refund", "sale_notices", "send", "settle_orders", "write_ledger_csv",
+    "adjust_orders", "attribute", "close_month", "earnings", "ledger_for_manager", "ledger_rows",
+    "month_to_date_sales", "parse", "receive_order", "receive_refund", "sale_notices", "send", "settle_orders",
+    "write_ledger_csv",
 ]

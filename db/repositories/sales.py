@@ -43,6 +43,17 @@ class SqlSalesRepository:
         )).order_by(OrderRow.id)
         return list(self._s.scalars(query))
 
+    def drifted_order_ids(self) -> list[int]:
+        """Paid orders whose total no longer matches the amount credited (sale and adjustment
+        entries): their lines changed after they were settled. Driven by the ledger, which holds
+        one sale per credited order, rather than by every order ever imported."""
+        entries = LedgerEntryRow.__table__
+        credited = (select(entries.c.order_id, func.sum(entries.c.base_amount).label("base"))
+                    .where(entries.c.kind.in_(("sale", "adjust"))).group_by(entries.c.order_id).subquery())
+        query = (select(OrderRow.id).join(credited, credited.c.order_id == OrderRow.id)
+                 .where(OrderRow.status == "paid", credited.c.base != OrderRow.total).order_by(OrderRow.id))
+        return list(self._s.scalars(query))
+
     def refresh_customer(self, customer_id: int) -> None:
         """First/last paid order, as the importer's refresh_derived computes them for everyone."""
         def paid(aggregate):

@@ -3,7 +3,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import build_app
-from tests.integration.importing.conftest import CUSTOMERS, STAFF, write_csv
+from tests.integration.importing.conftest import CUSTOMERS, ORDERS, PRODUCTS, STAFF, write_csv
 
 
 @pytest.fixture
@@ -37,6 +37,15 @@ def test_skip_invalid_exits_zero_and_names_the_rejects_file(run, tmp_path):
     assert result.exit_code == 0, result.output
     assert "inserted 3" in result.output and "rejected 1" in result.output
     assert "G404" in (tmp_path / "rejects.csv").read_text(encoding="utf-8")
+
+
+def test_re_importing_orders_says_how_many_lines_the_file_no_longer_has(run, tmp_path):
+    for kind, rows in (("staff", STAFF), ("customers", CUSTOMERS), ("products", PRODUCTS)):
+        assert run(kind, str(write_csv(tmp_path / f"{kind}.csv", rows))).exit_code == 0
+    assert run("orders", str(write_csv(tmp_path / "orders.csv", ORDERS))).exit_code == 0
+    result = run("orders", str(write_csv(tmp_path / "orders2.csv", ORDERS[:2])))
+    assert result.exit_code == 0, result.output
+    assert "Removed 1 order line(s) no longer in the file." in result.output
 
 
 def test_a_file_with_a_missing_column_is_a_clear_error(tmp_path, monkeypatch, capsys):
