@@ -63,8 +63,12 @@ def guide_says(uow: UnitOfWork, guide: Staff, customer_id: int, text: str, now: 
     text = text.strip()[:MAX_TEXT]
     if not text:
         raise InvalidInput("empty reply")
+    # One contact per answer, however many messages it takes: a lively chat must not use up the
+    # customer's monthly cap in a day and hide them from cold outreach for weeks.
+    answered = [m.direction for m in uow.conversations.messages(customer.id, 1)] == ["out"]
     uow.conversations.add_message(ConversationMessage(customer.id, guide.id, "out", text, now, telegram_message_id))
-    _log_contact(uow, guide, customer, now, text=text)
+    if not answered:
+        _log_contact(uow, guide, customer, now, text=text)
     return customer
 
 

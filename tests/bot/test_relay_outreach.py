@@ -33,6 +33,21 @@ async def test_a_guides_typed_reply_is_logged_as_exactly_one_outreach_from_the_g
     assert guide_id == staff_by(brand, "G1").id
 
 
+async def test_an_answer_in_several_messages_is_one_contact_and_the_next_answer_another(client, brand):
+    await join_via_link(client, brand, LILY)
+    await client.send(LILY, "Is the cream back?")
+    await client.click(GUIDE, "✍️ 回复")
+    await client.send(GUIDE, "Yes, since Monday!")
+    await client.click(GUIDE, "✍️ 回复")
+    await client.send(GUIDE, "Shall I keep one for you?")
+    assert client.last(LILY).text.endswith("Shall I keep one for you?")
+    assert len(outreach(brand, LILY)) == 1
+    await client.send(LILY, "Yes please")
+    await client.click(GUIDE, "✍️ 回复")
+    await client.send(GUIDE, "Done, see you Saturday")
+    assert [row[3] for row in outreach(brand, LILY)] == ["Yes, since Monday!", "Done, see you Saturday"]
+
+
 async def test_a_sent_suggestion_is_logged_as_outreach_too(client, brand):
     await join_via_link(client, brand, LILY)
     await client.send(LILY, "what do you suggest?")
