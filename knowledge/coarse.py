@@ -16,17 +16,16 @@ _FIT_SAMPLE = 20_000
 
 
 class Projection:
-    def __init__(self, vectors: np.ndarray, seed: int = 0) -> None:
-        rng = np.random.default_rng(seed)
-        sample = vectors[rng.choice(len(vectors), min(_FIT_SAMPLE, len(vectors)), replace=False)]
-        # Uncentred SVD: the top right-singular vectors preserve dot products, which is what we rank by.
-        _, _, vt = np.linalg.svd(sample, full_matrices=False)
-        self.basis = np.ascontiguousarray(vt[:DIMS].T, dtype=np.float32)
+    def __init__(self, vectors: np.ndarray, seed: int = 0, basis: np.ndarray | None = None) -> None:
+        # A basis saved with the very same vectors (a snapshot) skips the fit: about 1 s at 100k.
+        if basis is None or basis.shape != (vectors.shape[1], DIMS):
+            basis = _fit(vectors, seed)
+        self.basis = np.ascontiguousarray(basis, dtype=np.float32)
         self.reduced = np.ascontiguousarray(vectors @ self.basis, dtype=np.float32)
 
     @classmethod
-    def maybe(cls, vectors: np.ndarray) -> "Projection | None":
-        return cls(vectors) if len(vectors) >= MIN_ROWS else None
+    def maybe(cls, vectors: np.ndarray, basis: np.ndarray | None = None) -> Projection | None:
+        return cls(vectors, basis=basis) if len(vectors) >= MIN_ROWS else None
 
     def candidates(self, query: np.ndarray, start: int, end: int, mask: np.ndarray) -> np.ndarray:
         """Positions (relative to `start`) of the best eligible rows by the coarse score."""
@@ -36,3 +35,11 @@ class Projection:
         if eligible <= CANDIDATES:
             return np.flatnonzero(mask)
         return np.argpartition(-coarse, CANDIDATES - 1)[:CANDIDATES]
+
+
+def _fit(vectors: np.ndarray, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    sample = vectors[rng.choice(len(vectors), min(_FIT_SAMPLE, len(vectors)), replace=False)]
+    # Uncentred SVD: the top right-singular vectors preserve dot products, which is what we rank by.
+    _, _, vt = np.linalg.svd(sample, full_matrices=False)
+    return vt[:DIMS].T

@@ -63,11 +63,8 @@ class ContentStore:
     def search(self, vector: np.ndarray, top_k: int) -> list[ContentHit]:
         if not self._known:
             return []
-        res = self.collection.query(
-            query_embeddings=[vector],
-            n_results=min(top_k, len(self._known)),
-            include=["documents", "metadatas", "distances"],  # type: ignore[list-item]
-        )
+        n = min(top_k, len(self._known))
+        res = chroma.query(self.collection, vector, n, None, ["documents", "metadatas", "distances"])
         rows = zip(res["documents"][0], res["metadatas"][0], res["distances"][0])  # type: ignore[index]
         return [
             ContentHit(str(m["source_id"]), str(m["title"]), text, 1.0 - float(d), dict(m))

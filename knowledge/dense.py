@@ -28,7 +28,7 @@ class ProductRecord:
 class ProductIndex:
     """Immutable snapshot; the knowledge base swaps in a new one after each ingest."""
 
-    def __init__(self, records: Sequence[ProductRecord]) -> None:
+    def __init__(self, records: Sequence[ProductRecord], basis: np.ndarray | None = None) -> None:
         rows = sorted(records, key=lambda r: (r.metadata["category"], r.sku))
         self.skus = [r.sku for r in rows]
         self.names = [r.metadata.get("name", "") for r in rows]
@@ -44,7 +44,7 @@ class ProductIndex:
         self.all_stores = np.array([not m["stores"] for m in meta], dtype=bool)
         self.store_rows = _inverted([m["stores"] for m in meta])
         self.lexical = BM25Index([m["terms"].split() for m in meta])
-        self.projection = Projection.maybe(self.vectors)
+        self.projection = Projection.maybe(self.vectors, basis)
 
     def __len__(self) -> int:
         return len(self.skus)

@@ -9,6 +9,8 @@ from knowledge.store import KnowledgeBase
 
 def build_knowledge(settings: Settings, embedder: Embedder | None = None) -> KnowledgeBase:
     """Embedded `PersistentClient` in `settings.chroma_path`, or `HttpClient` when a host is set.
+    Either way the product snapshot lives in the local data dir, and is checked against the
+    collection's own metadata (on the server, if there is one) before it is used.
 
     Pass `embedder` to share one loaded model between several knowledge bases (tests, benches).
     """
@@ -19,4 +21,9 @@ def build_knowledge(settings: Settings, embedder: Embedder | None = None) -> Kno
         client = chroma.persistent_client(settings.chroma_path)
     embedder = embedder or Embedder()
     embedder.warm_up()
-    return KnowledgeBase(client, embedder, collection_prefix=cfg.collection_prefix)
+    return KnowledgeBase(
+        client,
+        embedder,
+        collection_prefix=cfg.collection_prefix,
+        snapshot_dir=settings.data_dir / "snapshots",
+    )

@@ -2,7 +2,8 @@
 
 Chroma is the store of record (vectors, documents, metadata). Product queries are answered from
 the in-memory mirror (`knowledge.products`): numpy pre-filtering + dense scores, with the top
-exact-term BM25 hits fused in (`knowledge.fusion`). Content is chunked and queried in Chroma.
+exact-term BM25 hits fused in (`knowledge.fusion`). Content is chunked and queried in Chroma. The
+mirror is saved to a local snapshot after each ingest so that opening reads it instead of Chroma.
 """
 from __future__ import annotations
 
@@ -50,13 +51,15 @@ class KnowledgeBase:
         fusion: FusionParams = FusionParams(),
         tokenizer: Tokenizer | None = None,
         refresh_seconds: float | None = 30.0,
+        snapshot_dir: Path | str | None = None,
     ) -> None:
         self.embedder = embedder
         # jieba's dictionary takes ~1 s to load: share one Tokenizer where many bases are opened.
         self._tokenize = tokenizer or Tokenizer()
         self._fusion = fusion
+        name = f"{collection_prefix}_products"
         self._products = ProductStore(
-            client, f"{collection_prefix}_products", embedder, self._tokenize, refresh_seconds
+            client, name, embedder, self._tokenize, refresh_seconds, snapshot_dir
         )
         self._content = ContentStore(client, f"{collection_prefix}_content", embedder)
         self.products = self._products.collection
@@ -64,6 +67,9 @@ class KnowledgeBase:
 
     @classmethod
     def open(cls, path: Path | str, embedder: Embedder | None = None, **kw) -> KnowledgeBase:
+        """An embedded Chroma folder; its snapshots go next to it, in `snapshots/`, unless
+        `snapshot_dir` says otherwise (None: no snapshot)."""
+        kw.setdefault("snapshot_dir", Path(path).parent / "snapshots")
         return cls(chroma.persistent_client(path), embedder or Embedder(), **kw)
 
     @property
@@ -74,7 +80,7 @@ class KnowledgeBase:
         return len(self._products)
 
     def content_count(self) -> int:
-        return self.content.count()
+        return chroma.count(self.content)
 
     def refresh(self) -> bool:
         """Reload products now if another process changed them (searches also check every
@@ -131,12 +137,8 @@ class KnowledgeBase:
     def chroma_query_vector(
         self, vector: np.ndarray, *, top_k: int = 10, filters: SearchFilters | None = None
     ) -> list[ProductHit]:
-        res = self.products.query(
-            query_embeddings=[vector],
-            n_results=top_k,
-            where=chroma.where(filters or SearchFilters()),
-            include=["metadatas", "distances"],  # type: ignore[list-item]
-        )
+        where = chroma.where(filters or SearchFilters())
+        res = chroma.query(self.products, vector, top_k, where, ["metadatas", "distances"])
         pairs = zip(res["ids"][0], res["distances"][0], res["metadatas"][0])  # type: ignore[index]
         return [ProductHit(sku, 1.0 - float(d), str(m.get("name", ""))) for sku, d, m in pairs]
 

@@ -10,15 +10,18 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 
+from bench.retrieval import opening
+from bench.retrieval.synthetic import SyntheticCatalogue
 from core.ports import SearchFilters
 from knowledge import chroma
 from knowledge.embeddings import Embedder
 from knowledge.store import KnowledgeBase
-from bench.retrieval.synthetic import SyntheticCatalogue
 
 PROFILES = {
     "in stock + category (~4%)": SearchFilters(in_stock=True, category="skincare-1"),
@@ -41,25 +44,35 @@ def timed(fn: Callable[[], object], repeats: int) -> list[float]:
     return samples
 
 
-def run(catalogue: SyntheticCatalogue, queries: list[str], embedder: Embedder, chroma_repeats: int) -> None:
-    n = len(catalogue.skus)
+def run(
+    catalogue: SyntheticCatalogue, queries: list[str], embedder: Embedder, chroma_repeats: int,
+    *, open_only: bool = False,
+) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        kb = KnowledgeBase.open(tmp, embedder)
-        started = time.perf_counter()
-        chroma.upsert(kb.products, catalogue.skus, catalogue.vectors, catalogue.texts, catalogue.metadatas)
-        write_s = time.perf_counter() - started
-        print(f"Chroma write of {n:,} precomputed vectors (batches of {chroma.MAX_BATCH}, HNSW build): "
-              f"{write_s:.1f} s = {n / write_s:,.0f} products/s")
-        started = time.perf_counter()
-        kb = KnowledgeBase.open(tmp, embedder)  # a fresh process would do exactly this
-        print(f"open: load {kb.product_count():,} rows from Chroma into numpy + BM25: "
-              f"{time.perf_counter() - started:.1f} s")
+        chroma_dir = Path(tmp) / "chroma"
+        write(catalogue, chroma_dir, embedder)
+        kb = opening.run(chroma_dir, embedder)  # a fresh process opens exactly like this
+        if open_only:
+            return
+        n = kb.product_count()
         vectors = embedder.encode(queries)
         print(f"\nfiltered top-10 at {n:,} products, ms (load average {os.getloadavg()[0]:.1f})")
         print(f"{'filter':<38}{'numpy p50/p95':>16}{'search() p50/p95':>20}{'Chroma p50/p95':>18}"
               f"{'p50 ratio':>11}{'top-10 overlap':>16}")
         for label, filters in PROFILES.items():
             _profile(kb, label, filters, queries, vectors, chroma_repeats)
+
+
+def write(catalogue: SyntheticCatalogue, chroma_dir: Path, embedder: Embedder) -> None:
+    kb = KnowledgeBase.open(chroma_dir, embedder, snapshot_dir=None)
+    n = len(catalogue.skus)
+    started = time.perf_counter()
+    chroma.upsert(kb.products, catalogue.skus, catalogue.vectors, catalogue.texts, catalogue.metadatas)
+    write_s = time.perf_counter() - started
+    # What an ingest stamps after writing; without a generation no snapshot is ever trusted.
+    chroma.stamp_generation(kb.products, uuid.uuid4().hex)
+    print(f"Chroma write of {n:,} precomputed vectors (batches of {chroma.MAX_BATCH}, HNSW build): "
+          f"{write_s:.1f} s = {n / write_s:,.0f} products/s")
 
 
 def _profile(kb, label, filters, queries, vectors, chroma_repeats) -> None:

@@ -61,7 +61,7 @@ def run(embedder: Embedder) -> None:
     products = load_products_csv(DATA / "products.csv")
     queries = load_queries()
     with tempfile.TemporaryDirectory() as tmp:
-        kb = KnowledgeBase.open(tmp, embedder)
+        kb = KnowledgeBase.open(Path(tmp) / "chroma", embedder)
         started = time.perf_counter()
         report = ingest_products(kb, products)
         elapsed = time.perf_counter() - started

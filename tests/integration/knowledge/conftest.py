@@ -1,6 +1,12 @@
 """Real embedding model and real embedded Chroma; the model is loaded once per test session."""
 from __future__ import annotations
 
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
@@ -35,6 +41,47 @@ def shared_kb(tmp_path_factory, embedder, tokenizer) -> KnowledgeBase:
     kb = KnowledgeBase.open(tmp_path_factory.mktemp("shared") / "chroma", embedder, tokenizer=tokenizer)
     ingest_products(kb, sample_products())
     return kb
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class ChromaServer:
+    port: int
+    process: subprocess.Popen
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture
+def chroma_server(tmp_path) -> Iterator[ChromaServer]:
+    """`chroma run` (shipped with chromadb) on a free port, stopped after the test."""
+    binary = shutil.which("chroma")
+    if binary is None:
+        pytest.skip("the chroma server binary is not on PATH")
+    port = free_port()
+    proc = subprocess.Popen(
+        [binary, "run", "--path", str(tmp_path / "server"), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    server = ChromaServer(port, proc)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.2)
+        yield server
+    finally:
+        if proc.poll() is None:
+            server.stop()
 
 
 @pytest.fixture

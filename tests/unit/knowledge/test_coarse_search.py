@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from core.ports import SearchFilters
+from knowledge.coarse import Projection
 from knowledge.dense import ProductIndex, ProductRecord
 
 N = 25_000  # above the size where the coarse pass switches on
@@ -54,3 +55,15 @@ def test_scores_from_the_two_stage_path_are_exact_cosines(catalogue):
     index, queries = catalogue
     for row, score in index.dense_top(queries[1], SearchFilters(), 5):
         assert score == pytest.approx(float(index.vectors[row] @ queries[1]), abs=1e-5)
+
+
+def test_a_projection_from_a_saved_basis_equals_a_freshly_fitted_one(catalogue):
+    index, _ = catalogue
+    reused = Projection(index.vectors, basis=index.projection.basis)
+    assert np.array_equal(reused.reduced, index.projection.reduced)
+
+
+def test_a_saved_basis_of_the_wrong_shape_is_fitted_again(catalogue):
+    index, _ = catalogue
+    refitted = Projection(index.vectors, basis=np.zeros((512, 3), dtype=np.float32))
+    assert np.array_equal(refitted.basis, index.projection.basis)
