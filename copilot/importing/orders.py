@@ -24,6 +24,7 @@ class OrdersHandler(Handler):
         self.headers: dict[str, tuple[int, int]] = {}  # order id -> (hash of header, first line)
         self.unmatched: dict[int, tuple[int, str]] = {}  # stored line id -> (hash of key, order id)
         self.incomplete: set[str] = set()  # order ids with a rejected line
+        self.reimported: set[int] = set()  # stored orders the file has again: only these can drift
 
     def key(self, item: OrderLineIn) -> tuple:
         return (item.order_id, item.sku)
@@ -69,6 +70,7 @@ class OrdersHandler(Handler):
         old = uow.bulk.upsert("order_lines", [l for l, i in zip(lines, items) if i.order_id in existed],
                               absent=absent)
         self._note_unmatched(absent, {v: k for k, v in existed.items()})
+        self.reimported.update(existed.values())
         return UpsertResult(new.inserted + old.inserted, old.updated, old.unchanged)
 
     def _note_unmatched(self, absent: list[dict], external: dict[int, str]) -> None:

@@ -106,12 +106,12 @@ class Importer:
             report.deleted = handler.finish(uow)
             if kind == "orders":
                 uow.bulk.refresh_derived()
-                self._settle(uow, report)
+                self._settle(uow, report, sorted(handler.reimported))
             uow.commit()
             report.committed = True
         return report
 
-    def _settle(self, uow, report: ImportReport) -> None:
+    def _settle(self, uow, report: ImportReport, reimported: list[int]) -> None:
         """Post commissions for imported orders from the start of last month on, exactly as the
         webhook would. Older rows are sales history: importing two years of orders at go-live must
         not mint two years of commissions. An order already credited whose amount the file changed
@@ -124,7 +124,8 @@ class Importer:
         local = now.astimezone(ZoneInfo(self._timezone))
         first = (local.replace(day=1) - timedelta(days=1)).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
         report.settled = len(settle_orders(uow, uow.sales.unsettled_order_ids(first), now, timezone=self._timezone))
-        report.adjusted = len(adjust_orders(uow, uow.sales.drifted_order_ids(), now, timezone=self._timezone))
+        drifted = uow.sales.drifted_order_ids(reimported)
+        report.adjusted = len(adjust_orders(uow, drifted, now, timezone=self._timezone))
 
     def _validate(self, kind, handler, line, raw) -> tuple[object | None, list[RowProblem]]:
         if "__extra__" in raw:

@@ -41,7 +41,7 @@ def settle_orders(uow: UnitOfWork, order_ids: Sequence[int], now: datetime, *,
 def adjust_orders(uow: UnitOfWork, order_ids: Sequence[int], now: datetime, *,
                   timezone: str = DEFAULT_TIMEZONE) -> list[LedgerEntry]:
     """Adjusting entries for credited paid orders whose lines no longer match their sale entry
-    (`uow.sales.drifted_order_ids()`). Safe to repeat; the caller commits."""
+    (`uow.sales.drifted_order_ids(re-imported order ids)`). Safe to repeat; the caller commits."""
     policy, stores = SalesPolicy.load(uow, timezone), _store_codes(uow)
     posted: list[LedgerEntry] = []
     for order in _orders(uow, order_ids):

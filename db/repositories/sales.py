@@ -16,6 +16,8 @@ from db.repositories.sales_sql import insert_if_absent
 from db.tables import BrandRow, CustomerRow, OrderLineRow, OrderRow, ProductRow
 from db.tables_ops import CampaignRow, CareTaskRow, InteractionRow, LedgerEntryRow, OutreachRow, RefundRow
 
+_CHUNK = 1000  # ids per IN list: well under SQLite's bound-parameter limit
+
 
 class SqlSalesRepository:
     def __init__(self, session: Session) -> None:
@@ -43,16 +45,21 @@ class SqlSalesRepository:
         )).order_by(OrderRow.id)
         return list(self._s.scalars(query))
 
-    def drifted_order_ids(self) -> list[int]:
-        """Paid orders whose total no longer matches the amount credited (sale and adjustment
-        entries): their lines changed after they were settled. Driven by the ledger, which holds
-        one sale per credited order, rather than by every order ever imported."""
+    def drifted_order_ids(self, candidates: Sequence[int]) -> list[int]:
+        """Those of `candidates` (orders a re-import touched) that are paid and whose total no longer
+        matches the amount credited (sale and adjustment entries): their lines changed after they
+        were settled. Only the candidates' entries are summed, not the whole ledger."""
         entries = LedgerEntryRow.__table__
-        credited = (select(entries.c.order_id, func.sum(entries.c.base_amount).label("base"))
-                    .where(entries.c.kind.in_(("sale", "adjust"))).group_by(entries.c.order_id).subquery())
-        query = (select(OrderRow.id).join(credited, credited.c.order_id == OrderRow.id)
-                 .where(OrderRow.status == "paid", credited.c.base != OrderRow.total).order_by(OrderRow.id))
-        return list(self._s.scalars(query))
+        drifted: list[int] = []
+        for start in range(0, len(candidates), _CHUNK):
+            chunk = list(candidates[start : start + _CHUNK])
+            credited = (select(entries.c.order_id, func.sum(entries.c.base_amount).label("base"))
+                        .where(entries.c.kind.in_(("sale", "adjust")), entries.c.order_id.in_(chunk))
+                        .group_by(entries.c.order_id).subquery())
+            query = (select(OrderRow.id).join(credited, credited.c.order_id == OrderRow.id)
+                     .where(OrderRow.status == "paid", credited.c.base != OrderRow.total))
+            drifted.extend(self._s.scalars(query))
+        return sorted(drifted)
 
     def refresh_customer(self, customer_id: int) -> None:
         """First/last paid order, as the importer's refresh_derived computes them for everyone."""

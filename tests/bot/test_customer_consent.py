@@ -90,16 +90,6 @@ async def test_an_opted_out_customers_messages_are_kept_but_reach_nobody(client,
     assert "停止" in client.last(MEI).text
 
 
-async def test_the_guide_cannot_write_to_a_customer_who_opted_out(client, brand):
-    await join_via_link(client, brand, MEI)
-    await client.send(MEI, "hi")
-    await client.click(GUIDE, "✍️ 回复")
-    await client.send(MEI, "STOP")
-    before = len(client.texts(MEI))
-    await client.send(GUIDE, "buy now!")
-    assert len(client.texts(MEI)) == before
-
-
 async def test_a_guide_sees_their_link_with_mylink(client, brand):
     await client.send(GUIDE, "/mylink")
     assert f"?start={link_for(brand)}" in client.last(GUIDE).text
