@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Install (from Debian packages) and start a throwaway PostgreSQL for the test run.
 # Prints the URL to use as GC_TEST_POSTGRES_URL on its last line.
+#   .ci/postgres.sh running   exit 0 when the server is already up (nothing else is done)
+#   .ci/postgres.sh stop      stop the server this script started
 set -euo pipefail
 PORT="${GC_PG_PORT:-55432}"
 DIR="${GC_PG_DIR:-/tmp/gc-postgres}"
@@ -15,8 +17,13 @@ fi
 BIN="$(bindir)"
 id postgres >/dev/null 2>&1 || useradd --system --home "$DIR" postgres
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+running() { as_pg "$BIN/pg_ctl" -D "$DIR/data" status >/dev/null 2>&1; }
+case "${1:-start}" in
+  running) running; exit ;;
+  stop) if running; then as_pg "$BIN/pg_ctl" -D "$DIR/data" -m fast -w stop >&2; fi; exit 0 ;;
+esac
 
-if ! as_pg "$BIN/pg_ctl" -D "$DIR/data" status >/dev/null 2>&1; then
+if ! running; then
   rm -rf "$DIR"; mkdir -p "$DIR"; chown postgres "$DIR" 2>/dev/null || true
   as_pg "$BIN/initdb" -D "$DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >&2
   as_pg "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w \

@@ -5,28 +5,29 @@ Everything is built lazily and once per Container, so a CLI command only pays fo
 """
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from functools import cached_property
 
+import typer
+
+from core.clock import FixedClock, SystemClock
+from core.ports import Clock
 from core.settings import Settings, load_settings
 
 
-class SystemClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
-
-
 class Container:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, clock: Clock | None = None) -> None:
         self.settings = settings
+        self.clock: Clock = clock or SystemClock()
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Container":
         return cls(load_settings(**overrides))
 
-    @cached_property
-    def clock(self) -> SystemClock:
-        return SystemClock()
+    @classmethod
+    def of(cls, ctx: typer.Context) -> "Container":
+        """A command's container: settings from the environment, the clock pinned by `--now`."""
+        now = getattr(ctx.find_root().obj, "now", None)
+        return cls(load_settings(), clock=FixedClock(now) if now else None)
 
     @cached_property
     def engine(self):

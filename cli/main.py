@@ -4,11 +4,14 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from core.errors import GuideCopilotError
+from core.errors import GuideCopilotError, InvalidInput
 
 # Each module exposes register(app); adding a feature's commands is one line here.
 COMMAND_MODULES = ("cli.commands.data", "cli.commands.demo", "cli.commands.score", "cli.commands.knowledge",
@@ -19,6 +22,7 @@ COMMAND_MODULES = ("cli.commands.data", "cli.commands.demo", "cli.commands.score
 def build_app() -> typer.Typer:
     app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                       help="Guide Copilot: whom to contact, what to say, what it earned.")
+    app.callback()(_options)
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
@@ -28,6 +32,25 @@ def build_app() -> typer.Typer:
             continue  # a feature not built yet
         module.register(app)
     return app
+
+
+@dataclass(frozen=True, slots=True)
+class CliOptions:
+    now: datetime | None = None
+
+
+def _options(ctx: typer.Context, now: Annotated[str | None, typer.Option(
+        "--now", help="Run as if it were this moment (ISO date or datetime, UTC unless an offset is given):"
+                      " replays, back-fills and tests")] = None) -> None:
+    ctx.obj = CliOptions(now=parse_now(now) if now else None)
+
+
+def parse_now(value: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise InvalidInput(f"--now must look like 2026-11-23 or 2026-11-23T10:00+08:00, got {value!r}") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def main(argv: list[str] | None = None) -> None:

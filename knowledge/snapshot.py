@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import tempfile
-import time
 import zipfile
 from collections.abc import Sequence
 from contextlib import suppress
@@ -95,8 +94,8 @@ def write(
 def _write_atomically(path: Path, arrays: dict[str, np.ndarray]) -> None:
     # A temp file in the same folder, so os.replace is a rename: readers see the old file or the
     # whole new one, and a crash leaves at most a stray temp file that nothing ever reads.
-    _sweep(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    _sweep(path, keep=Path(tmp))
     try:
         with os.fdopen(fd, "wb") as out:
             os.fchmod(out.fileno(), 0o644)  # mkstemp's 0600 would hide it from a bot run as another user
@@ -110,11 +109,14 @@ def _write_atomically(path: Path, arrays: dict[str, np.ndarray]) -> None:
         raise
 
 
-def _sweep(path: Path) -> None:
-    """Delete temp files that crashed writers left (each as big as the snapshot)."""
+def _sweep(path: Path, keep: Path) -> None:
+    """Delete temp files that crashed writers left (each as big as the snapshot). Their age is
+    measured against our own new temp file's mtime, so both times come from the file system's
+    clock, whatever the process's clock says."""
+    now = keep.stat().st_mtime
     for stray in path.parent.glob(f".{path.name}.*.tmp"):
         with suppress(OSError):
-            if time.time() - stray.stat().st_mtime > _STRAY_AFTER_SECONDS:
+            if stray != keep and now - stray.stat().st_mtime > _STRAY_AFTER_SECONDS:
                 stray.unlink()
 
 

@@ -20,11 +20,12 @@ def register(app: typer.Typer) -> None:
 
 
 def serve_bot(
+    ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Webhook mode: address to listen on")] = "0.0.0.0",
     port: Annotated[int, typer.Option(help="Webhook mode: port to listen on")] = 8081,
 ) -> None:
     """Serve the Telegram bot: long polling, or a webhook when GC_TELEGRAM__WEBHOOK_URL is set."""
-    container = Container.from_env()
+    container = Container.of(ctx)
     try:
         container.migrate()
         serve(container, host=host, port=port)
@@ -57,11 +58,11 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
-def invite(staff_id: Annotated[str, typer.Argument(help="The staff member's external id")]) -> None:
+def invite(ctx: typer.Context, staff_id: Annotated[str, typer.Argument(help="The staff member's external id")]) -> None:
     """Print a one-time invite code and deep link (valid 7 days) for a staff member."""
     from copilot.onboarding import INVITE_TTL, create_invite
 
-    container = Container.from_env()
+    container = Container.of(ctx)
     container.migrate()
     settings = container.settings
     with container.uow_factory() as uow:

@@ -22,6 +22,7 @@ def register(app: typer.Typer) -> None:
 
 
 def create(
+    ctx: typer.Context,
     segment: Annotated[str, typer.Option(help="all, silent, first_time_no_repeat, vip_at_risk, overdue, ...")],
     kind: Annotated[str, typer.Option(help="care_checkin, silent_recall, first_to_second, birthday, ...")],
     brief: Annotated[str, typer.Option(help="What the drafts should say")],
@@ -41,7 +42,7 @@ def create(
         raise InvalidInput(f"--due must look like 2026-11-27, got {due!r}") from exc
     spec = CampaignSpec(name=name or brief[:60], segment=segment, kind=kind, brief=brief, due=due_date,
                         filters=parse_filters(filter), variants=variants, holdout=holdout)
-    container = Container.from_env()
+    container = Container.of(ctx)
     try:
         container.migrate()
         with container.uow_factory() as uow:
@@ -58,6 +59,7 @@ def create(
 
 
 def report(
+    ctx: typer.Context,
     campaign_id: Annotated[int, typer.Argument(help="Campaign id")],
     csv: Annotated[Path | None, typer.Option(help="Write the figures as CSV here")] = None,
     chart: Annotated[Path | None, typer.Option(help="Write the chart PNG here")] = None,
@@ -67,7 +69,7 @@ def report(
     from copilot.campaigns.report import campaign_report, report_rows, write_csv
     from copilot.campaigns.summary import summary
 
-    container = Container.from_env()
+    container = Container.of(ctx)
     try:
         container.migrate()
         with container.uow_factory() as uow:
@@ -89,11 +91,11 @@ def report(
         console.print(f"chart written to {chart}")
 
 
-def run_rules() -> None:
+def run_rules(ctx: typer.Context) -> None:
     """Run the daily automatic rules, then reminders and expiry (safe to run more than once a day)."""
     from copilot.rules import run_rules as run
 
-    container = Container.from_env()
+    container = Container.of(ctx)
     try:
         container.migrate()
         runs = run(container.uow_factory, container.campaigns, container.clock.now())

@@ -18,11 +18,11 @@ def register(app: typer.Typer) -> None:
     group.command("link")(link)
 
 
-def link(staff_id: Annotated[str, typer.Argument(help="The staff member's external id")]) -> None:
+def link(ctx: typer.Context, staff_id: Annotated[str, typer.Argument(help="The staff member's external id")]) -> None:
     """Print the guide's personal customer link: customers who open it and agree become theirs."""
     from copilot.customers import personal_link
 
-    container = Container.from_env()
+    container = Container.of(ctx)
     try:
         container.migrate()
         with container.uow_factory() as uow:

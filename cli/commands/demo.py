@@ -22,6 +22,7 @@ def register(app: typer.Typer) -> None:
 
 
 def demo(
+    ctx: typer.Context,
     no_chat: Annotated[bool, typer.Option("--no-chat", help="Only load the demo; do not open the chat")] = False,
     seed: Annotated[int, typer.Option(help="Seed of the demo brand generator")] = 7,
     customers: Annotated[int, typer.Option(help="How many demo customers")] = 3000,
@@ -29,11 +30,12 @@ def demo(
 ) -> None:
     """Create and load the demo brand, then chat with the bot as a demo guide."""
     console = Console()
-    container = Container.from_env()
+    container = Container.of(ctx)
     try:
         container.migrate()
         folder = container.settings.data_dir / "demo-brand"
-        paths = _demo_files(folder, seed=seed, customers=customers, regenerate=regenerate)
+        today = container.clock.now().astimezone(container.settings.tz).date()
+        paths = _demo_files(folder, seed=seed, customers=customers, regenerate=regenerate, today=today)
         import_demo_files(container, paths, console)
         index_knowledge(container, console)
         score_customers(container, console)
@@ -48,12 +50,12 @@ def demo(
 DEMO_RULES = "scope,scope_ref,kind,rate,amount\nbrand,,percent,0.03,\ncategory,护肤,percent,0.05,\ncategory,母婴,fixed_per_item,,2.00\n"
 
 
-def _demo_files(folder, *, seed: int, customers: int, regenerate: bool) -> dict:
+def _demo_files(folder, *, seed: int, customers: int, regenerate: bool, today: date) -> dict:
     from copilot.demo_brand import write_demo_brand
 
     marker = folder / "orders.csv"
     if regenerate or not marker.exists():
-        paths = write_demo_brand(folder, seed=seed, customers=customers, end=date.today())
+        paths = write_demo_brand(folder, seed=seed, customers=customers, end=today)
         (folder / "commission_rules.csv").write_text(DEMO_RULES, encoding="utf-8")
         return {**paths, "commission_rules": folder / "commission_rules.csv"}
     kinds = ("stores", "staff", "customers", "products", "orders", "commission_rules")

@@ -23,6 +23,7 @@ def register(app: typer.Typer) -> None:
 
 
 def ingest(
+    ctx: typer.Context,
     products_csv: Annotated[Path | None, typer.Option(help="Products CSV instead of the database")] = None,
     content_dir: Annotated[Path | None, typer.Option(help="Folder of .md/.txt instead of the database")] = None,
     quiet: Annotated[bool, typer.Option(help="No progress bar")] = False,
@@ -32,7 +33,7 @@ def ingest(
     from knowledge.ingest import ingest_content, ingest_products
     from knowledge.loaders import load_content_dir, load_products_csv
 
-    container = Container.from_env()
+    container = Container.of(ctx)
     if products_csv is None and content_dir is None:
         with container.uow_factory() as uow:
             products, docs = uow.products.list(), uow.content.list()
@@ -54,6 +55,7 @@ def ingest(
 
 
 def search(
+    ctx: typer.Context,
     query: Annotated[str | None, typer.Argument(help="What to look for, in any language")] = None,
     top: Annotated[int, typer.Option("--top", "-k", min=1, max=100, help="How many products")] = 10,
     in_stock: Annotated[bool, typer.Option("--in-stock", help="Only products in stock")] = False,
@@ -67,7 +69,7 @@ def search(
     if queries is not None and out is None:
         raise InvalidInput("--queries needs --out FILE.jsonl")
     filters = SearchFilters(in_stock=True if in_stock else None, category=category)
-    kb = Container.from_env().knowledge
+    kb = Container.of(ctx).knowledge
     if query is not None:
         _print_hits(query, kb.search_products(query, top_k=top, filters=filters))
         return

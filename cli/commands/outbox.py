@@ -26,9 +26,9 @@ def register(app: typer.Typer) -> None:
     staff.command("handover")(handover)
 
 
-def send(once: Annotated[bool, typer.Option(help="One batch only (default: until nothing is due)")] = False) -> None:
+def send(ctx: typer.Context, once: Annotated[bool, typer.Option(help="One batch only (default: until nothing is due)")] = False) -> None:
     """Send what is due in the outbox over Telegram, within Telegram's rate limits."""
-    container = Container.from_env()
+    container = Container.of(ctx)
     try:
         container.migrate()
         sender = container.outbox_sender()
@@ -39,11 +39,11 @@ def send(once: Annotated[bool, typer.Option(help="One batch only (default: until
                   f"blocked {report.blocked}, failed {report.failed}")
 
 
-def api_key() -> None:
+def api_key(ctx: typer.Context) -> None:
     """Make a new API key for POST /api/campaigns (the old one stops working). Shown once."""
     from copilot.campaigns.api_keys import new_api_key
 
-    container = Container.from_env()
+    container = Container.of(ctx)
     try:
         container.migrate()
         with container.uow_factory() as uow:
@@ -55,6 +55,7 @@ def api_key() -> None:
 
 
 def handover(
+    ctx: typer.Context,
     from_id: Annotated[str, typer.Argument(help="External id of the leaving guide")],
     to: Annotated[str, typer.Option(help="External ids of the receiving staff, comma-separated")],
 ) -> None:
@@ -62,7 +63,7 @@ def handover(
     from copilot.handover import handover as move
     from core.errors import NotFound
 
-    container = Container.from_env()
+    container = Container.of(ctx)
     try:
         container.migrate()
         with container.uow_factory() as uow:

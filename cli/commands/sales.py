@@ -20,13 +20,13 @@ def register(app: typer.Typer) -> None:
     app.add_typer(ledger, name="ledger")
 
 
-def serve_api() -> None:
+def serve_api(ctx: typer.Context) -> None:
     """Serve the HTTP API (order and refund webhooks, health) on the host and port from settings."""
     import uvicorn
 
     from api.app import create_app
 
-    container = Container.from_env()
+    container = Container.of(ctx)
     container.migrate()
     settings = container.settings
     app = create_app(container.uow_factory, settings, container.clock,
@@ -34,11 +34,11 @@ def serve_api() -> None:
     uvicorn.run(app, host=settings.api.host, port=settings.api.port)
 
 
-def export_ledger(month: MonthOption, out: Annotated[Path, typer.Option(help="CSV file to write")]) -> None:
+def export_ledger(ctx: typer.Context, month: MonthOption, out: Annotated[Path, typer.Option(help="CSV file to write")]) -> None:
     """Write one month's commission ledger as CSV: one row per entry, grouped by guide."""
     from copilot.sales import ledger_rows, write_ledger_csv
 
-    container = Container.from_env()
+    container = Container.of(ctx)
     try:
         container.migrate()
         with container.uow_factory() as uow:
@@ -50,11 +50,11 @@ def export_ledger(month: MonthOption, out: Annotated[Path, typer.Option(help="CS
     Console().print(f"{count} ledger entries for {month} written to {out}", highlight=False)
 
 
-def close_ledger_month(month: MonthOption) -> None:
+def close_ledger_month(ctx: typer.Context, month: MonthOption) -> None:
     """Close a month: its ledger never changes again; later refunds land in the next open month."""
     from copilot.sales import close_month
 
-    container = Container.from_env()
+    container = Container.of(ctx)
     try:
         container.migrate()
         with container.uow_factory() as uow:

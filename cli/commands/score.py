@@ -14,13 +14,13 @@ STAGES = {"reading": "Reading transactions", "scoring": "Fitting and scoring",
           "writing": "Writing scores"}
 
 
-def score_database(as_of: date | None, horizon_days: int, console: Console) -> int:
+def score_database(ctx: typer.Context, as_of: date | None, horizon_days: int, console: Console) -> int:
     """Nightly job: score every customer in the database and store the snapshot the bot reads."""
     from datetime import UTC, datetime, time
 
     from cli.container import Container
 
-    container = Container.from_env()
+    container = Container.of(ctx)
     try:
         container.migrate()
         now = datetime.combine(as_of, time(), tzinfo=UTC) if as_of else container.clock.now()
@@ -51,6 +51,7 @@ def score_file(transactions: Path, as_of: date, horizon_days: int, out: Path, co
 def register(app: typer.Typer) -> None:
     @app.command("score")
     def score(
+        ctx: typer.Context,
         transactions: Path | None = typer.Option(
             None, "--transactions", help="CSV with header customer_id,ordered_at,amount; "
             "without it, the database is scored."),
@@ -62,7 +63,7 @@ def register(app: typer.Typer) -> None:
         console = Console(stderr=True)
         day = _parse_day(as_of)
         if transactions is None:
-            n = score_database(day, horizon_days, console)
+            n = score_database(ctx, day, horizon_days, console)
             console.print(f"Scored {n:,} customers; the snapshot is stored for today's lists.")
             return
         if out is None or day is None:

@@ -5,7 +5,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import build_app
-from tests.integration.campaigns.conftest import seed
+from tests.integration.campaigns.conftest import NOW, seed
 
 
 @pytest.fixture
@@ -17,7 +17,7 @@ def cli(engine, tmp_path, monkeypatch):
     app, runner = build_app(), CliRunner()
 
     def run(*args):
-        result = runner.invoke(app, list(args))
+        result = runner.invoke(app, ["--now", NOW.isoformat(), *args])
         assert result.exit_code == 0, result.output + repr(result.exception)
         return result.output
 

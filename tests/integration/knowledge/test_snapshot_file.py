@@ -4,7 +4,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import stat
-import time
 
 import numpy as np
 import pytest
@@ -46,7 +45,8 @@ def test_the_next_write_sweeps_an_old_crashed_writers_temp_file_but_not_a_live_o
     old, live = path.with_name(f".{path.name}.old.tmp"), path.with_name(f".{path.name}.live.tmp")
     old.write_bytes(b"half a snapshot")
     live.write_bytes(b"being written")
-    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    an_hour_before = live.stat().st_mtime - 3600  # the file system's clock, not the process's
+    os.utime(old, (an_hour_before, an_hour_before))
     snapshot.write(path, TAG, ["A", "B", "C"], vectors, metadatas, basis)
     assert not old.exists() and live.exists()
 
