@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import quote
 
-from copilot.product_list_page import Page
+from copilot.customers.product_page import Page
 
 TEXTS = {
     "zh": {"title": "为您精选", "by": "{guide} 为{name}挑选的商品", "by_anon": "您的导购为您挑选的商品",
@@ -17,7 +17,8 @@ TEXTS = {
            "gone": "这个商品清单已过期。请在聊天中点「我的商品清单」获取最新清单。",
            "missing_title": "找不到页面", "missing": "这个链接无效。请在聊天中点「我的商品清单」。"},
     "en": {"title": "Picked for you", "by": "{guide} picked these for {name}", "by_anon": "Picked for you by your guide",
-           "want": "I'm interested", "sold_out": "Sold out for now", "thanks": "Your guide now knows you like {item} and will get back to you soon.",
+           "want": "I'm interested", "sold_out": "Sold out for now",
+           "thanks": "Your guide now knows you like {item} and will get back to you soon.",
            "empty": "Your list is being prepared. Please check again later.", "gone_title": "Link expired",
            "gone": "This product list has expired. Tap \u201cMy product list\u201d in the chat for a fresh one.",
            "missing_title": "Page not found", "missing": "This link is not valid. Tap \u201cMy product list\u201d in the chat."},

@@ -82,7 +82,7 @@ class CardAction(StrEnum):
 
 class CardCb(CallbackData, prefix="cd"):
     u: int
-    c: int  # customer id: authorized again by copilot.customer_card.authorize
+    c: int  # customer id: authorized again by copilot.guide.card.authorize
     a: CardAction = CardAction.OPEN
 
 

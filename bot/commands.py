@@ -13,6 +13,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 
 from bot.texts import LANGUAGES, Texts
+from copilot.access import MANAGING_ROLES
 from core.domain import Role, Staff
 from core.ports import UnitOfWorkFactory
 
@@ -24,7 +25,7 @@ MANAGER_COMMANDS = GUIDE_COMMANDS[:-1] + ("campaigns", "report", "team", "ledger
 
 
 def commands_for(role: Role | None) -> tuple[str, ...]:
-    if role in (Role.MANAGER, Role.ADMIN):
+    if role in MANAGING_ROLES:
         return MANAGER_COMMANDS
     if role is Role.GUIDE:
         return GUIDE_COMMANDS

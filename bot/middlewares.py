@@ -1,9 +1,10 @@
 """Middlewares: what every handler can count on.
 
-On each update (outer, in this order): updates from groups are dropped, then `uow` (one transaction: committed when the handlers
-return, rolled back when they raise), then an outbox block on the chat is lifted (the user is
-back), then `identity` (staff / customer / unknown) and `t` (texts in the user's language). On callback queries (inner, after the filters parsed the data):
-the owner check, then the automatic `answerCallbackQuery`.
+On each update (outer, in this order): updates from groups are dropped, then `uow` (one transaction:
+committed when the handlers return, rolled back when they raise), then an outbox block on the chat is
+lifted (the user is back), then `identity` (staff / customer / unknown) and `t` (texts in the user's
+language). On callback queries (inner, after the filters parsed the data): the owner check, then the
+automatic `answerCallbackQuery`.
 """
 from __future__ import annotations
 

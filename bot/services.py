@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from copilot.contacts import ContactsService
-from copilot.guide_drafts import SellingContext
-from copilot.scoring_cache import ScoringCache
+from copilot.guide.drafts import SellingContext
+from copilot.contacts.cache import ScoringCache
 from core.ports import KnowledgeSearch, UnitOfWork
 from core.settings import Settings
 

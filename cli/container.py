@@ -20,11 +20,11 @@ class Container:
         self.clock: Clock = clock or SystemClock()
 
     @classmethod
-    def from_env(cls, **overrides: object) -> "Container":
+    def from_env(cls, **overrides: object) -> Container:
         return cls(load_settings(**overrides))
 
     @classmethod
-    def of(cls, ctx: typer.Context) -> "Container":
+    def of(cls, ctx: typer.Context) -> Container:
         """A command's container: settings from the environment, the clock pinned by `--now`."""
         now = getattr(ctx.find_root().obj, "now", None)
         return cls(load_settings(), clock=FixedClock(now) if now else None)

@@ -72,7 +72,7 @@ class SqlBulkWriter:
         found: dict[object, int] = {}
         for start in range(0, len(keys), _CHUNK):
             query = select(table.c[key], table.c.id).where(self._in(table.c[key], keys[start : start + _CHUNK]))
-            found.update(iter(self._s.execute(query).tuples().all()))
+            found.update(iter(self._s.execute(query).all()))
         return found
 
     def delete(self, kind: str, ids: Sequence[int]) -> int:

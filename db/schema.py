@@ -2,9 +2,9 @@
 the test fixtures) imports this, so a new tables module is registered in one place."""
 from __future__ import annotations
 
-import db.tables  # noqa: F401
-import db.tables_customers  # noqa: F401
-import db.tables_guide  # noqa: F401
+import db.tables
+import db.tables_customers
+import db.tables_guide
 import db.tables_ops  # noqa: F401
 from db.base import Base
 

@@ -31,7 +31,7 @@ def load_products_csv(path: Path | str) -> list[Product]:
 
 
 def _product(row: dict[str, str], path: Path, line: int) -> Product:
-    get = lambda key, default="": (row.get(key) or default).strip()  # noqa: E731
+    get = lambda key, default="": (row.get(key) or default).strip()
     if not get("sku") or not get("name"):
         raise InvalidInput(f"{path}:{line}: sku and name are required")
     try:

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api import pages
-from copilot import product_list_page
+from copilot.customers import product_page
 from core.errors import NotFound
 
 EXPIRED, MISSING = 410, 404
@@ -26,9 +26,9 @@ def router() -> APIRouter:
         try:
             with ctx.uow_factory() as uow:
                 # Coming back from a click is not a new view.
-                page = product_list_page.view(uow, token, ctx.clock.now(), record=clicked is None)
+                page = product_page.view(uow, token, ctx.clock.now(), record=clicked is None)
                 uow.commit()
-        except (NotFound, product_list_page.ListExpired) as exc:
+        except (NotFound, product_page.ListExpired) as exc:
             return _problem(exc)
         return HTMLResponse(pages.product_list(page, clicked), headers=pages.HEADERS)
 
@@ -37,9 +37,9 @@ def router() -> APIRouter:
         ctx = request.app.state.ctx
         try:
             with ctx.uow_factory() as uow:
-                guide_id, notice = product_list_page.click(uow, token, sku, ctx.clock.now())
+                guide_id, notice = product_page.click(uow, token, sku, ctx.clock.now())
                 uow.commit()
-        except (NotFound, product_list_page.ListExpired) as exc:
+        except (NotFound, product_page.ListExpired) as exc:
             return _problem(exc)
         if ctx.notifier is not None and guide_id is not None:
             ctx.notifier.notify_staff(guide_id, notice)
@@ -49,5 +49,5 @@ def router() -> APIRouter:
 
 
 def _problem(exc: Exception) -> HTMLResponse:
-    kind, status = ("gone", EXPIRED) if isinstance(exc, product_list_page.ListExpired) else ("missing", MISSING)
+    kind, status = ("gone", EXPIRED) if isinstance(exc, product_page.ListExpired) else ("missing", MISSING)
     return HTMLResponse(pages.problem(kind), status_code=status, headers=pages.HEADERS)

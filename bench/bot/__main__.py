@@ -26,7 +26,7 @@ from bot.app import build_bot, build_dispatcher
 from bot.callbacks import CardCb
 from bot.local_session import LocalApiSession, LocalUpdates
 from bot.services import BotServices
-from copilot.scoring_cache import ScoringCache
+from copilot.contacts.cache import ScoringCache
 from core.settings import Settings
 from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade

@@ -7,7 +7,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the repo root importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.ranking import cdnow, scale  # noqa: E402
+from bench.ranking import cdnow, scale
 
 
 def main(argv: list[str]) -> None:

@@ -78,7 +78,7 @@ def write(catalogue: SyntheticCatalogue, chroma_dir: Path, embedder: Embedder) -
 def _profile(kb, label, filters, queries, vectors, chroma_repeats) -> None:
     index = kb.index
     cycle = iter(range(10**9))
-    pick = lambda: int(next(cycle) % len(vectors))  # noqa: E731
+    pick = lambda: int(next(cycle) % len(vectors))
     fast = timed(lambda: index.dense_top(vectors[pick()], filters, 10), 200)
     full = timed(lambda: kb.search_products(queries[pick()], top_k=10, filters=filters), 100)
     slow = timed(lambda: kb.chroma_query_vector(vectors[pick()], top_k=10, filters=filters), chroma_repeats)

@@ -18,7 +18,7 @@ from bot.sending import reply, show
 from bot.texts import Texts
 from copilot.campaigns import ALL, TASK_KINDS, CampaignSpec
 from copilot.campaigns.briefs import brief_choices
-from copilot.campaigns.team import require_manager
+from copilot.access import require_manager
 from copilot.campaigns.wiring import campaign_service
 from copilot.contacts.service import SEGMENTS
 from copilot.staff import Identity, Kind

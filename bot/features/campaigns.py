@@ -15,8 +15,9 @@ from copilot.campaigns.chart import chart_png
 from copilot.campaigns.messages import due_text
 from copilot.campaigns.report import campaign_report, write_csv
 from copilot.campaigns.summary import summary
-from copilot.campaigns.team import campaign_progress, require_manager, team_board
-from copilot.handover import handover
+from copilot.access import require_manager
+from copilot.campaigns.team import campaign_progress, team_board
+from copilot.staff.handover import handover
 from copilot.sales.notices import money
 from copilot.staff import Identity, Kind
 from core.errors import NotFound

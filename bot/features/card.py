@@ -15,10 +15,10 @@ from bot.filters import KindIs
 from bot.sending import show
 from bot.services import BotServices
 from bot.texts import Texts
-from copilot import guide_actions
-from copilot.customer_card import Card, card, history
-from copilot.guide_drafts import product_picks
-from copilot.outreach import Channel
+from copilot.guide import actions as guide_actions
+from copilot.guide.card import Card, card, history
+from copilot.guide.drafts import product_picks
+from copilot.contacts.outreach import Channel
 from copilot.staff import Identity, Kind
 from core.ports import Clock, UnitOfWork
 from core.settings import Settings
@@ -91,7 +91,7 @@ async def orders(callback: CallbackQuery, callback_data: CardCb, identity: Ident
     catalogue = services.selling_for(uow, clock.now()).catalogue
     lines = [t("card.history_title", name=customer.name, n=len(latest))]
     for o in latest:
-        items = ", ".join(catalogue[l.sku].name_in(t.language) if l.sku in catalogue else l.sku for l in o.lines)
+        items = ", ".join(catalogue[line.sku].name_in(t.language) if line.sku in catalogue else line.sku for line in o.lines)
         lines.append(t("card.history_line", date=day(o.ordered_at, settings.timezone), amount=money(o.total),
                        items=items))
     await show(callback, "\n".join(lines), keyboards.back_to_card(t, identity.staff.id, callback_data.c))

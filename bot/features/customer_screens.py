@@ -13,7 +13,8 @@ from bot.features.formatting import day, money, tier
 from bot.sending import reply, send_text
 from bot.services import BotServices
 from bot.texts import Texts
-from copilot import customers, product_list_page
+from copilot import customers
+from copilot.customers import product_page
 from core.domain import Consent, Customer, Staff
 from core.ports import Clock, UnitOfWork
 from core.settings import Settings
@@ -46,7 +47,7 @@ def menu_markup(uow: UnitOfWork, customer: Customer, t: Texts, clock: Clock, set
     url = None
     if customer.consent is not Consent.REVOKED and customer.owner_id is not None:
         now = clock.now()
-        record = product_list_page.open_list(uow, customer, now, services.selling_for(uow, now))
+        record = product_page.open_list(uow, customer, now, services.selling_for(uow, now))
         url = list_url(settings, record.token)
     return ui.menu(t, url)
 

@@ -16,7 +16,7 @@ from bot.sending import reply, send_text, show
 from bot.services import BotServices
 from bot.texts import Texts
 from copilot import customers
-from copilot.onboarding import CUSTOMER_PREFIX
+from copilot.staff.onboarding import CUSTOMER_PREFIX
 from copilot.staff import Identity, Kind
 from core.domain import Consent
 from core.errors import NotAllowed

@@ -25,11 +25,11 @@ from bot.render import escape, truncate
 from bot.sending import reply, send_text
 from bot.services import BotServices
 from bot.texts import Raw, Texts
-from copilot import guide_actions
+from copilot.guide import actions as guide_actions
 from copilot.drafting import Adjust, DraftRequest
-from copilot.customer_card import authorize, can_message
-from copilot.guide_drafts import deliverable, draft_events, prepare_draft
-from copilot.outreach import Channel
+from copilot.access import authorize, can_message
+from copilot.guide.drafts import deliverable, draft_events, prepare_draft
+from copilot.contacts.outreach import Channel
 from copilot.staff import Identity, Kind
 from core.domain import Customer
 from core.ports import Clock, UnitOfWork

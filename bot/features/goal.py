@@ -11,7 +11,7 @@ from bot.filters import KindIs
 from bot.sending import reply
 from bot.services import BotServices
 from bot.texts import Texts
-from copilot import guide_day
+from copilot.guide import today as guide_day
 from copilot.staff import Identity, Kind
 from core.ports import Clock, UnitOfWork
 from core.settings import Settings

@@ -9,7 +9,7 @@ from bot import keyboards
 from bot.filters import KindIs
 from bot.sending import reply
 from bot.texts import Texts
-from copilot.onboarding import invite_as
+from copilot.staff.onboarding import invite_as
 from copilot.staff import Identity, Kind
 from core.ports import Clock, UnitOfWork
 from core.settings import Settings

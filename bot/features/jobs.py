@@ -64,5 +64,5 @@ async def _daily_rules(uow_factory, clock, settings, hour: int) -> None:
         try:
             # Blocking database work: keep it off the event loop that serves the bot.
             await asyncio.to_thread(run_rules, uow_factory, service, clock.now())
-        except Exception:  # noqa: BLE001  a failed night must not end the loop; the log has it
+        except Exception:
             log.exception("daily rules failed")

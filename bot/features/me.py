@@ -11,7 +11,7 @@ from bot.features.formatting import money
 from bot.features.me_chart import progress_png
 from bot.filters import KindIs
 from bot.texts import Texts
-from copilot.guide_earnings import MyMonth, my_month
+from copilot.guide.earnings import MyMonth, my_month
 from copilot.staff import Identity, Kind
 from core.ports import Clock, UnitOfWork
 from core.settings import Settings

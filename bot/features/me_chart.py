@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 
-from copilot.guide_earnings import MyMonth
+from copilot.guide.earnings import MyMonth
 
 
 def progress_png(m: MyMonth) -> bytes:

@@ -21,7 +21,7 @@ from bot.services import BotServices
 from bot.texts import Texts
 from copilot import customers
 from copilot.customers.relay import conversation
-from copilot.onboarding import deep_link
+from copilot.staff.onboarding import deep_link
 from copilot.staff import Identity, Kind
 from core.errors import GuideCopilotError
 from core.ports import Clock, UnitOfWork

@@ -8,7 +8,7 @@ from aiogram.types import Message
 from bot.commands import refresh_staff_menu
 from bot.sending import reply
 from bot.texts import Texts
-from copilot.onboarding import redeem_invite
+from copilot.staff.onboarding import redeem_invite
 from copilot.staff import Identity, Kind
 from core.ports import Clock, UnitOfWork
 

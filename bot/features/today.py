@@ -13,7 +13,7 @@ from bot.filters import KindIs
 from bot.sending import reply, show
 from bot.services import BotServices
 from bot.texts import Texts
-from copilot import guide_day
+from copilot.guide import today as guide_day
 from copilot.contacts import ContactLine, TodayPage
 from copilot.scoring import Status
 from copilot.staff import Identity, Kind

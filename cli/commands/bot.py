@@ -60,7 +60,7 @@ def freeze_startup_objects() -> None:
 
 def invite(ctx: typer.Context, staff_id: Annotated[str, typer.Argument(help="The staff member's external id")]) -> None:
     """Print a one-time invite code and deep link (valid 7 days) for a staff member."""
-    from copilot.onboarding import INVITE_TTL, create_invite
+    from copilot.staff.onboarding import INVITE_TTL, create_invite
 
     container = Container.of(ctx)
     container.migrate()

@@ -28,7 +28,7 @@ def create(
     brief: Annotated[str, typer.Option(help="What the drafts should say")],
     due: Annotated[str, typer.Option(help="Due date, YYYY-MM-DD")],
     name: Annotated[str, typer.Option(help="Campaign name (default: the brief)")] = "",
-    filter: Annotated[list[str], typer.Option("--filter", help="KEY=VALUE: tags, category, spend, store, guide, language")] = [],  # noqa: B006,A002
+    filter: Annotated[list[str], typer.Option("--filter", help="KEY=VALUE: tags, category, spend, store, guide, language")] = [],  # noqa: B006
     variants: Annotated[int, typer.Option(help="Copy variants for an A/B test (1-3)")] = 1,
     holdout: Annotated[float, typer.Option(help="Share of customers left alone to measure uplift")] = 0.0,
 ) -> None:

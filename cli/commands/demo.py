@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 
 from cli.container import Container
-from cli.demo_steps import import_demo_files, index_knowledge, print_summary, score_customers, start_chat
+from cli.demo.steps import import_demo_files, index_knowledge, print_summary, score_customers, start_chat
 from core.errors import GuideCopilotError
 
 
@@ -47,11 +47,12 @@ def demo(
 
 
 # The demo brand's commission plan: 3% on everything, 5% on skin care, 2 yuan per baby item.
-DEMO_RULES = "scope,scope_ref,kind,rate,amount\nbrand,,percent,0.03,\ncategory,护肤,percent,0.05,\ncategory,母婴,fixed_per_item,,2.00\n"
+DEMO_RULES = ("scope,scope_ref,kind,rate,amount\nbrand,,percent,0.03,\ncategory,护肤,percent,0.05,\n"
+              "category,母婴,fixed_per_item,,2.00\n")
 
 
 def _demo_files(folder, *, seed: int, customers: int, regenerate: bool, today: date) -> dict:
-    from copilot.demo_brand import write_demo_brand
+    from cli.demo.brand import write_demo_brand
 
     marker = folder / "orders.csv"
     if regenerate or not marker.exists():

@@ -26,7 +26,8 @@ def register(app: typer.Typer) -> None:
     staff.command("handover")(handover)
 
 
-def send(ctx: typer.Context, once: Annotated[bool, typer.Option(help="One batch only (default: until nothing is due)")] = False) -> None:
+def send(ctx: typer.Context,
+         once: Annotated[bool, typer.Option(help="One batch only (default: until nothing is due)")] = False) -> None:
     """Send what is due in the outbox over Telegram, within Telegram's rate limits."""
     container = Container.of(ctx)
     try:
@@ -60,7 +61,7 @@ def handover(
     to: Annotated[str, typer.Option(help="External ids of the receiving staff, comma-separated")],
 ) -> None:
     """Move a leaving guide's customers and open tasks to other guides (history stays)."""
-    from copilot.handover import handover as move
+    from copilot.staff.handover import handover as move
     from core.errors import NotFound
 
     container = Container.of(ctx)

@@ -24,7 +24,8 @@ def summary(report: CampaignReport, language: str = "en") -> str:
         verdict = ("显著" if u.significant else "尚不显著") if zh else ("significant" if u.significant else "not significant yet")
         lines.append(
             (f"转化率 {_pct(rate(u.treated_converted, u.treated))}，对照组 {_pct(rate(u.holdout_converted, u.holdout))}："
-             f"提升 {_pts(u.diff)} 个百分点（95% 置信区间 {_pts(u.ci_low)} 至 {_pts(u.ci_high)}，p={u.p_value:.3f}，{verdict}）。")
+             f"提升 {_pts(u.diff)} 个百分点（95% 置信区间 {_pts(u.ci_low)} 至 {_pts(u.ci_high)}，"
+             f"p={u.p_value:.3f}，{verdict}）。")
             if zh else
             (f"Conversion {_pct(rate(u.treated_converted, u.treated))} vs {_pct(rate(u.holdout_converted, u.holdout))} "
              f"in the holdout: {_pts(u.diff)} points (95% CI {_pts(u.ci_low)} to {_pts(u.ci_high)}, "

@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from copilot.outreach import Channel, Source, log_outreach
+from copilot.contacts.outreach import Channel, Source, log_outreach
 from core.domain import Staff
 from core.errors import InvalidInput, NotAllowed, NotFound
 from core.ports import CareTask, UnitOfWork

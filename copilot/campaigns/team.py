@@ -6,17 +6,11 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from copilot.access import require_manager, team_store
 from copilot.campaigns.report import CONTACTED, REPLIED
 from copilot.campaigns.stats import rate
 from core.domain import Role, Staff
-from core.errors import NotAllowed
 from core.ports import Campaign, UnitOfWork
-
-
-def require_manager(staff: Staff | None) -> Staff:
-    if staff is None or staff.role not in (Role.MANAGER, Role.ADMIN):
-        raise NotAllowed(f"staff {staff.id if staff else None} is not a manager")
-    return staff
 
 
 @dataclass(frozen=True)
@@ -46,8 +40,7 @@ class TeamLine:
 
 def team_board(uow: UnitOfWork, manager: Staff, now: datetime, timezone: str, *, days: int = 30) -> list[TeamLine]:
     """The manager's guides (an admin's: everyone's), best sales first."""
-    require_manager(manager)
-    store = None if manager.role is Role.ADMIN else manager.store_id
+    store = team_store(manager)
     month = now.astimezone(ZoneInfo(timezone)).strftime("%Y-%m")
     since = now - timedelta(days=days)
     lines = []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from copilot.campaigns.create import CampaignService
 from copilot.contacts import ContactsService
-from copilot.guide_drafts import SellingContext
+from copilot.guide.drafts import SellingContext
 from core.settings import Settings
 
 

@@ -2,7 +2,7 @@
 button, revoked at once by a stop word or the button, granted again only by the customer.
 
 Every change appends a consent event; opting out also closes the customer's open care tasks, and
-`copilot.outreach.log_outreach` refuses them from then on, whatever path tries to reach them.
+`copilot.contacts.outreach.log_outreach` refuses them from then on, whatever path tries to reach them.
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ import re
 import secrets
 from datetime import datetime
 
-from copilot.onboarding import CUSTOMER_PREFIX, deep_link
+from copilot.staff.onboarding import CUSTOMER_PREFIX, deep_link
 from core.domain import Staff
 from core.errors import NotFound
 from core.ports import UnitOfWork

@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from copilot import product_list_page
-from copilot.customer_card import Card, card
-from copilot.outreach import Channel, Source, log_outreach
+from copilot.customers import product_page
+from copilot.guide.card import Card, card
+from copilot.contacts.outreach import Channel, Source, log_outreach
 from core.domain import Consent, Customer, Product, Staff
 from core.errors import InvalidInput, NotAllowed, OptedOut
 from core.ports import ConversationMessage, ProductListRecord, UnitOfWork
@@ -74,10 +74,10 @@ def guide_says(uow: UnitOfWork, guide: Staff, customer_id: int, text: str, now: 
 
 def guide_sends_list(uow: UnitOfWork, guide: Staff, customer_id: int, now: datetime,
                      selling) -> tuple[Customer, ProductListRecord]:
-    """A fresh product list for the guide's own customer; `selling` as in product_list_page.open_list.
+    """A fresh product list for the guide's own customer; `selling` as in product_page.open_list.
     The caller delivers its link, then commits."""
     customer = _writable(uow, guide, customer_id)
-    record = product_list_page.open_list(uow, customer, now, selling, guide=guide)
+    record = product_page.open_list(uow, customer, now, selling, guide=guide)
     _log_contact(uow, guide, customer, now, products=[sku for sku, _ in record.items])
     return customer, record
 

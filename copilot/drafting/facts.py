@@ -25,7 +25,7 @@ def last_purchase(
     if not paid:
         return "", None
     latest = max(paid, key=lambda o: o.ordered_at)
-    names = [catalogue[l.sku].name_in(language) for l in latest.lines if l.sku in catalogue]
+    names = [catalogue[line.sku].name_in(language) for line in latest.lines if line.sku in catalogue]
     days = max(int((now - latest.ordered_at).total_seconds() // 86_400), 0)
     return (names[0] if names else ""), days
 

@@ -36,7 +36,7 @@ class QA:
         sellable = [p for p in products if p is not None and p.active and p.in_stock][:top_k]
         facts = tuple(ProductFact.of(p, language) for p in sellable)
         content = knowledge.search_content(question, top_k=3)
-        sources = tuple(dict((c.source_id, c.title) for c in content).items())
+        sources = tuple({c.source_id: c.title for c in content}.items())
         listed = tuple((f.sku, f.name) for f in facts)
         offline = self._offline_text(question, language, facts, content)
         if self._llm is None or not facts:

@@ -65,9 +65,9 @@ class OrdersHandler(Handler):
         uow.bulk.upsert("orders", [h for key, h in headers.items() if key in existed])
         ids = {**existed, **uow.bulk.ids("orders", [h["external_id"] for h in fresh])}
         lines = [self._line(i, ids[i.order_id]) for i in items]
-        new = uow.bulk.insert("order_lines", [l for l, i in zip(lines, items) if i.order_id not in existed])
+        new = uow.bulk.insert("order_lines", [line for line, i in zip(lines, items) if i.order_id not in existed])
         absent: list[dict] = []
-        old = uow.bulk.upsert("order_lines", [l for l, i in zip(lines, items) if i.order_id in existed],
+        old = uow.bulk.upsert("order_lines", [line for line, i in zip(lines, items) if i.order_id in existed],
                               absent=absent)
         self._note_unmatched(absent, {v: k for k, v in existed.items()})
         self.reimported.update(existed.values())

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from copilot.importing.fields import Code, Flag, Language, Money, RowModel, Tags, Text, Timestamp
+from core.fields import Code, Flag, Language, Money, RowModel, Tags, Text, Timestamp
 
 
 class StoreIn(RowModel):
@@ -92,7 +92,7 @@ class CommissionRuleIn(RowModel):
     amount: Money | None = None
 
     @model_validator(mode="after")
-    def _complete(self) -> "CommissionRuleIn":
+    def _complete(self) -> CommissionRuleIn:
         if self.kind == "percent" and self.rate is None:
             raise ValueError("a percent rule needs a rate (0.03 = 3%)")
         if self.kind == "fixed_per_item" and self.amount is None:

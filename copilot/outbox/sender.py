@@ -110,7 +110,8 @@ class OutboxSender:
         except DeliveryBlocked as exc:
             report.blocked += 1
             blocked.add(item.chat_id)
-            self._record(lambda uow: uow.outbox.block_chat(item.chat_id, str(exc)))
+            reason = str(exc)
+            self._record(lambda uow: uow.outbox.block_chat(item.chat_id, reason))
         except DeliveryTransient as exc:
             self._transient(item, str(exc), report)
         else:

@@ -78,7 +78,7 @@ def pick_products(
     lang = language or customer.language
     by_sku = {p.sku: p for p in catalogue}
     own = _own_orders(customer, orders)
-    rules = _Eligibility({l.sku for o in own for l in o.lines}, price_cap(own, config.price_factor))
+    rules = _Eligibility({line.sku for o in own for line in o.lines}, price_cap(own, config.price_factor))
 
     due = [
         Pick(by_sku[d.sku], _due_reason(lang, d.personal, d.days_since), PickSource.REPURCHASE)

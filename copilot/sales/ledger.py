@@ -125,7 +125,7 @@ def _open_month(uow: UnitOfWork, event_month: str, now: datetime, policy: SalesP
 def _commission(uow: UnitOfWork, order: Order, store_code: str, campaign_id: int | None,
                 rate: Decimal) -> Decimal:
     categories = uow.sales.categories([line.sku for line in order.lines])
-    lines = [SaleLine(l.sku, categories.get(l.sku, ""), l.quantity, l.amount) for l in order.lines]
+    lines = [SaleLine(line.sku, categories.get(line.sku, ""), line.quantity, line.amount) for line in order.lines]
     return commission(lines, uow.ledger.rules(), store_code=store_code, campaign_id=campaign_id, rate=rate)
 
 

@@ -90,12 +90,12 @@ def _resolve(uow: UnitOfWork, incoming: OrderIn) -> _Refs:
 
 
 def _rows(incoming: OrderIn, refs: _Refs) -> tuple[dict, list[dict]]:
-    lines = [{"sku": l.sku, "product_id": refs.products[l.sku].id, "quantity": l.quantity,
-              "unit_price": l.unit_price, "amount": l.unit_price * l.quantity} for l in incoming.lines]
+    lines = [{"sku": line.sku, "product_id": refs.products[line.sku].id, "quantity": line.quantity,
+              "unit_price": line.unit_price, "amount": line.unit_price * line.quantity} for line in incoming.lines]
     header = {
         "external_id": incoming.order_id, "customer_id": refs.customer.id, "store_id": refs.store.id,
         "guide_id": refs.guide.id if refs.guide else None, "ordered_at": incoming.ordered_at,
-        "status": "paid", "total": sum((l["amount"] for l in lines), Decimal(0)),
+        "status": "paid", "total": sum((line["amount"] for line in lines), Decimal(0)),
         "refunded": Decimal(0), "source": "webhook",
     }
     return header, lines
@@ -105,7 +105,7 @@ def _order(order_id: int, header: dict, lines: list[dict]) -> Order:
     """The order just inserted, as the domain object (no need to read back what we wrote)."""
     return Order(
         external_id=header["external_id"], customer_id=header["customer_id"], ordered_at=header["ordered_at"],
-        lines=tuple(OrderLine(l["sku"], l["quantity"], l["unit_price"], l["product_id"]) for l in lines),
+        lines=tuple(OrderLine(line["sku"], line["quantity"], line["unit_price"], line["product_id"]) for line in lines),
         store_id=header["store_id"], guide_id=header["guide_id"], total=header["total"], id=order_id,
     )
 
@@ -116,8 +116,8 @@ def _check_same(existing: Order, header: dict, lines: list[dict]) -> None:
         ("store", existing.store_id, header["store_id"]),
         ("guide", existing.guide_id, header["guide_id"]),
         ("ordered_at", existing.ordered_at, header["ordered_at"]),
-        ("lines", sorted((l.sku, l.quantity, l.unit_price) for l in existing.lines),
-         sorted((l["sku"], l["quantity"], l["unit_price"]) for l in lines)),
+        ("lines", sorted((line.sku, line.quantity, line.unit_price) for line in existing.lines),
+         sorted((line["sku"], line["quantity"], line["unit_price"]) for line in lines)),
     ) if old != new]
     if differences:
         raise Conflict(f"order {existing.external_id} was already received with a different "

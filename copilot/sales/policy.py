@@ -26,7 +26,7 @@ class SalesPolicy:
     currency: str = "CNY"
 
     @classmethod
-    def load(cls, uow: UnitOfWork, timezone: str = DEFAULT_TIMEZONE) -> "SalesPolicy":
+    def load(cls, uow: UnitOfWork, timezone: str = DEFAULT_TIMEZONE) -> SalesPolicy:
         config = uow.sales.brand_config()
         try:
             days = int(config.get("attribution_window_days", 7))

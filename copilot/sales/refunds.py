@@ -89,7 +89,7 @@ def _check_room(uow: UnitOfWork, order: Order, refund: Refund, balance: OrderBal
     returned: Counter[str] = Counter()
     for earlier in uow.sales.refunds_for_order(order.id):
         if earlier.external_id != refund.external_id:
-            returned.update({sku: qty for sku, qty in earlier.request.get("lines", [])})
+            returned.update(dict(earlier.request.get("lines", [])))
     bought = {line.sku: line.quantity for line in order.lines}
     for sku, quantity in refund.request["lines"]:
         if returned[sku] + quantity > bought[sku]:

@@ -7,8 +7,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TextIO
 
-from core.domain import Role, Staff
-from core.errors import NotAllowed
+from copilot.access import team_store
+from core.domain import Staff
 from core.ports import LedgerLine, UnitOfWork
 from copilot.sales.policy import DEFAULT_TIMEZONE, SalesPolicy, parse_month
 
@@ -59,12 +59,11 @@ def ledger_rows(uow: UnitOfWork, month: str) -> list[LedgerLine]:
 def ledger_for_manager(uow: UnitOfWork, manager: Staff, month: str) -> list[LedgerLine]:
     """The month's entries of the guides a manager answers for: their store's, or all for an admin
     or a manager without a store. Guides get NotAllowed: they see their own figures in /me."""
-    if manager.role not in (Role.MANAGER, Role.ADMIN):
-        raise NotAllowed(f"staff {manager.id} may not export the ledger")
+    store = team_store(manager)
     rows = ledger_rows(uow, month)
-    if manager.role is Role.ADMIN or manager.store_id is None:
+    if store is None:
         return rows
-    team = {s.external_id for s in uow.staff.list(store_id=manager.store_id)}
+    team = {s.external_id for s in uow.staff.list(store_id=store)}
     return [row for row in rows if row.guide_external_id in team]
 
 

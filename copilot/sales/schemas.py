@@ -8,7 +8,7 @@ from typing import Annotated, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from core.errors import InvalidInput
-from copilot.importing.fields import Code, Money, Timestamp
+from core.fields import Code, Money, Timestamp
 
 Model = TypeVar("Model", bound=BaseModel)
 Quantity = Annotated[int, Field(gt=0, le=100_000)]
@@ -34,7 +34,7 @@ class OrderIn(_Payload):
     lines: list[LineIn] = Field(min_length=1, max_length=1000)
 
     @model_validator(mode="after")
-    def _one_line_per_sku(self) -> "OrderIn":
+    def _one_line_per_sku(self) -> OrderIn:
         skus = [line.sku for line in self.lines]
         twice = sorted({s for s in skus if skus.count(s) > 1})
         if twice:
@@ -55,17 +55,17 @@ class RefundIn(_Payload):
     amount: Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2)] | None = None
 
     @model_validator(mode="after")
-    def _lines_or_amount(self) -> "RefundIn":
+    def _lines_or_amount(self) -> RefundIn:
         if (self.lines is None) == (self.amount is None):
             raise ValueError("give either 'lines' or 'amount'")
-        if self.lines is not None and len({l.sku for l in self.lines}) != len(self.lines):
+        if self.lines is not None and len({line.sku for line in self.lines}) != len(self.lines):
             raise ValueError("a sku appears on more than one refund line")
         return self
 
     def request(self) -> dict:
         """What was asked, normalised: a replay must ask exactly the same."""
         if self.lines is not None:
-            return {"lines": sorted([l.sku, l.quantity] for l in self.lines)}
+            return {"lines": sorted([line.sku, line.quantity] for line in self.lines)}
         return {"amount": str(self.amount.quantize(Decimal("0.01")))}
 
 

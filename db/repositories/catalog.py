@@ -18,7 +18,7 @@ class SqlProductRepository:
         return mapping.product(row) if row else None
 
     def ids_by_sku(self) -> dict[str, int]:
-        return dict(self._s.execute(select(ProductRow.sku, ProductRow.id)).tuples().all())
+        return dict(self._s.execute(select(ProductRow.sku, ProductRow.id)).all())
 
     def list(self, *, active_only: bool = False) -> list[Product]:
         query = select(ProductRow).order_by(ProductRow.id)

@@ -52,8 +52,8 @@ def order(row: OrderRow, lines: list[OrderLineRow]) -> Order:
     return Order(
         external_id=row.external_id, customer_id=row.customer_id, ordered_at=row.ordered_at,
         lines=tuple(
-            OrderLine(sku=l.sku, quantity=l.quantity, unit_price=l.unit_price, product_id=l.product_id)
-            for l in lines
+            OrderLine(sku=line.sku, quantity=line.quantity, unit_price=line.unit_price, product_id=line.product_id)
+            for line in lines
         ),
         store_id=row.store_id, guide_id=row.guide_id, status=OrderStatus(row.status),
         total=row.total, id=row.id,

@@ -69,7 +69,7 @@ class SqlOutboxRepository:
 
     def counts(self) -> dict[str, int]:
         query = select(OutboxRow.status, func.count()).group_by(OutboxRow.status)
-        return dict(self._s.execute(query).tuples().all())
+        return dict(self._s.execute(query).all())
 
     def next_due(self) -> datetime | None:
         return self._s.scalar(select(func.min(OutboxRow.next_attempt_at)).where(OutboxRow.status.in_(CLAIMABLE)))

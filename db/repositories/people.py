@@ -18,7 +18,7 @@ class SqlStoreRepository:
         return mapping.store(row) if row else None
 
     def ids_by_external(self) -> dict[str, int]:
-        return dict(self._s.execute(select(StoreRow.external_id, StoreRow.id)).tuples().all())
+        return dict(self._s.execute(select(StoreRow.external_id, StoreRow.id)).all())
 
     def list(self) -> list[Store]:
         return [mapping.store(r) for r in self._s.scalars(select(StoreRow).order_by(StoreRow.id))]
@@ -41,7 +41,7 @@ class SqlStaffRepository:
         return mapping.staff(row) if row else None
 
     def ids_by_external(self) -> dict[str, int]:
-        return dict(self._s.execute(select(StaffRow.external_id, StaffRow.id)).tuples().all())
+        return dict(self._s.execute(select(StaffRow.external_id, StaffRow.id)).all())
 
     def list(self, *, store_id: int | None = None) -> list[Staff]:
         query = select(StaffRow).order_by(StaffRow.id)
@@ -63,7 +63,7 @@ class SqlCustomerRepository:
         return mapping.customer(row) if row else None
 
     def ids_by_external(self) -> dict[str, int]:
-        return dict(self._s.execute(select(CustomerRow.external_id, CustomerRow.id)).tuples().all())
+        return dict(self._s.execute(select(CustomerRow.external_id, CustomerRow.id)).all())
 
     def list_for_owner(self, owner_id: int) -> list[Customer]:
         query = select(CustomerRow).where(CustomerRow.owner_id == owner_id).order_by(CustomerRow.id)

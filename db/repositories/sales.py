@@ -115,7 +115,7 @@ class SqlSalesRepository:
 
     def categories(self, skus: Sequence[str]) -> dict[str, str]:
         query = select(ProductRow.sku, ProductRow.category).where(ProductRow.sku.in_(list(skus)))
-        return dict(self._s.execute(query).tuples().all())
+        return dict(self._s.execute(query).all())
 
     def brand_config(self) -> dict:
         # One database serves one brand; no row yet simply means "all defaults".
@@ -126,7 +126,7 @@ class SqlSalesRepository:
         if not ids:
             return {}
         query = select(CampaignRow.id, CampaignRow.name).where(CampaignRow.id.in_(list(ids)))
-        return dict(self._s.execute(query).tuples().all())
+        return dict(self._s.execute(query).all())
 
 
 def _refund(row: RefundRow) -> Refund:

@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import update
 
 from api.app import create_app
-from copilot import product_list_page
-from copilot.guide_drafts import SellingContext
+from copilot.customers import product_page
+from copilot.guide.drafts import SellingContext
 from core.ports import ProductListRecord
 from core.settings import LLMSettings, Settings
 from db.tables import ProductRow
@@ -111,9 +111,9 @@ def test_a_list_made_for_a_customer_has_an_unguessable_token_and_expires_in_two_
     with uow_factory() as uow:
         selling.refresh(uow, NOW)
         customer = uow.customers.get(shop.customers["C1"])
-        first = product_list_page.open_list(uow, customer, NOW, selling)
-        again = product_list_page.open_list(uow, customer, NOW + timedelta(days=1), selling)
-        fresh = product_list_page.open_list(uow, customer, NOW, selling, guide=uow.staff.get(shop.guides["G1"]))
+        first = product_page.open_list(uow, customer, NOW, selling)
+        again = product_page.open_list(uow, customer, NOW + timedelta(days=1), selling)
+        fresh = product_page.open_list(uow, customer, NOW, selling, guide=uow.staff.get(shop.guides["G1"]))
         uow.commit()
     assert len(first.token) == 32 and first.expires_at == NOW + timedelta(days=14)
     assert again.token == first.token != fresh.token  # the menu reuses; a guide sends a fresh list

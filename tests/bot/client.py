@@ -16,7 +16,7 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramRetryAfter
 from aiogram.methods import AnswerCallbackQuery, TelegramMethod
-from aiogram.types import Chat, InlineKeyboardButton, MaybeInaccessibleMessageUnion, Message, User
+from aiogram.types import Chat, InlineKeyboardButton, MaybeInaccessibleMessageUnion, Message, Update, User
 
 from bot.app import build_bot, build_dispatcher
 from bot.local_session import LocalApiSession, LocalUpdates
@@ -96,7 +96,7 @@ class BotTestClient:
     _updates: LocalUpdates = field(default_factory=lambda: LocalUpdates(first_id=1000))
 
     @classmethod
-    def build(cls, uow_factory, *, settings, clock, services=None) -> "BotTestClient":
+    def build(cls, uow_factory, *, settings, clock, services=None) -> BotTestClient:
         session = RecordingSession()
         client = cls(build_dispatcher(uow_factory=uow_factory, clock=clock, settings=settings, services=services),
                      None, session)  # type: ignore[arg-type]

@@ -128,7 +128,7 @@ async def test_with_an_llm_the_draft_is_streamed_into_the_message_then_replaced_
 
     import bot.features.draft as draft_screen
     from copilot.drafting import Drafter, LLMWriter
-    from copilot.guide_drafts import SellingContext
+    from copilot.guide.drafts import SellingContext
     from prompts.loader import PromptLibrary
 
     monkeypatch.setattr(draft_screen, "EDIT_EVERY_SECONDS", 0)  # edit on every chunk

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from aiogram.exceptions import TelegramForbiddenError
 
-from copilot.onboarding import create_invite
+from copilot.staff.onboarding import create_invite
 from tests.bot.conftest import CUSTOMER, GUIDE, GUIDE_EN, MANAGER, NEWCOMER, NOW, STRANGER
 
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from copilot.outreach import Channel, Source, log_outreach
+from copilot.contacts.outreach import Channel, Source, log_outreach
 from db.tables_ops import OutreachRow, ProductListRow
 from tests.bot.conftest import CUSTOMER, GUIDE, NOW
 from tests.bot.customer_steps import LILY, MEI, customer_of, join_via_link, staff_by

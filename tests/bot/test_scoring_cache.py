@@ -1,8 +1,8 @@
 """The per-guide scoring cache behind /today: nightly inputs cached, everything live stays live."""
 from datetime import timedelta
 
-from copilot import guide_day
-from copilot.scoring_cache import ScoringCache
+from copilot.guide import today as guide_day
+from copilot.contacts.cache import ScoringCache
 
 
 def _guide(uow):

@@ -12,7 +12,7 @@ from cli.container import Container
 from cli.main import build_app
 from core.errors import ConfigError
 from core.settings import Settings
-from copilot.onboarding import redeem_invite
+from copilot.staff.onboarding import redeem_invite
 from tests.bot.client import BotTestClient
 from tests.bot.conftest import NEWCOMER, STRANGER
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from copilot.campaigns import CampaignService
 from copilot.contacts import ContactsService
-from copilot.guide_drafts import SellingContext
+from copilot.guide.drafts import SellingContext
 from core.settings import LLMSettings, RankingSettings
 from db.tables import BrandRow, CustomerRow, OrderLineRow, OrderRow, ProductRow, StaffRow, StoreRow
 from db.tables_ops import CampaignRow, CareTaskRow, OutreachRow
@@ -51,7 +51,7 @@ def seed(engine, *, brand_config: dict | None = None) -> SimpleNamespace:
                   "CBUSY": "G2"}
         customers = [*owners, "C9", "C10", "C11"]
         for ext in customers:
-            s.add(CustomerRow(external_id=ext, name=f"顾客{ext}", owner_id=staff.get(owners.get(ext, ""), None),
+            s.add(CustomerRow(external_id=ext, name=f"顾客{ext}", owner_id=staff.get(owners.get(ext, "")),
                               store_id=None if ext == "C11" else store["S1"],
                               consent="revoked" if ext == "COPT" else "unknown", tags=["VIP"] if ext == "C1" else []))
         s.flush()

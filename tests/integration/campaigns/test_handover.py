@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from copilot.campaigns import complete_task
-from copilot.handover import handover
+from copilot.staff.handover import handover
 from core.errors import InvalidInput, NotAllowed
 from tests.integration.campaigns.conftest import NOW
 from tests.integration.campaigns.test_create import create

@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from copilot.contacts import ContactsService
-from copilot.demo_brand import write_demo_brand
+from cli.demo.brand import write_demo_brand
 from copilot.importing import Importer
 from core.settings import RankingSettings
 

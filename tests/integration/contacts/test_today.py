@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from copilot.outreach import Channel, Source, log_outreach
+from copilot.contacts.outreach import Channel, Source, log_outreach
 from copilot.scoring import Status
 from core.errors import InvalidInput, OptedOut
 from tests.integration.contacts.conftest import NOW

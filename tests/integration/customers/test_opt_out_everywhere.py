@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from copilot import customers
 from copilot.contacts import ContactsService
-from copilot.outreach import Channel, Source, log_outreach
+from copilot.contacts.outreach import Channel, Source, log_outreach
 from core.domain import Consent
 from core.errors import OptedOut
 from core.settings import RankingSettings
@@ -94,13 +94,17 @@ def test_replies_views_and_clicks_raise_a_customer_in_the_ranking(uow_factory, s
     with uow_factory() as uow:
         service.score_all(uow, NOW)
         uow.commit()
-        before = {l.customer_id: l.value for l in service.today(uow, uow.staff.get(guide), NOW, per_page=50).lines}
+        before = {
+            line.customer_id: line.value for line in service.today(uow, uow.staff.get(guide), NOW, per_page=50).lines
+        }
     zhang = shop.customers["C2"]
     with uow_factory() as uow:
         for kind in ("reply", "list_view", "list_click"):
             uow.conversations.add_interaction(zhang, guide, kind, "", NOW - timedelta(hours=1))
         uow.commit()
     with uow_factory() as uow:
-        after = {l.customer_id: l.value for l in service.today(uow, uow.staff.get(guide), NOW, per_page=50).lines}
+        after = {
+            line.customer_id: line.value for line in service.today(uow, uow.staff.get(guide), NOW, per_page=50).lines
+        }
     assert after[zhang] > before[zhang]
     assert all(after[c] == before[c] for c in before if c != zhang)

@@ -63,7 +63,8 @@ def test_a_missing_required_column_fails_before_any_row(importer, tmp_path):
         importer.run("customers", path)
 
 
-@pytest.mark.parametrize("name,content", [("empty.csv", b""), ("orders.json", b"[]"), ("latin1.csv", b"customer_id,name\nC1,Jos\xe9\n")])
+@pytest.mark.parametrize("name,content", [("empty.csv", b""), ("orders.json", b"[]"),
+                                          ("latin1.csv", b"customer_id,name\nC1,Jos\xe9\n")])
 def test_unreadable_files_get_a_clear_error(importer, tmp_path, name, content):
     path = tmp_path / name
     path.write_bytes(content)

@@ -100,7 +100,7 @@ def product(sku: str, name: str, category: str, price: str, **kw) -> Product:
 
 
 def sample_products() -> list[Product]:
-    en = lambda name, desc: {"en": {"name": name, "description": desc}}  # noqa: E731
+    en = lambda name, desc: {"en": {"name": name, "description": desc}}
     return [
         product("SC-1001", "润雪玻尿酸保湿面霜 50ml", "skincare", "239", brand="润雪 Runxue",
                 description="三重玻尿酸深层补水，适合干性肌肤，秋冬锁水",

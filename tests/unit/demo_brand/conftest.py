@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import pytest
 
-from copilot.demo_brand import write_demo_brand
+from cli.demo.brand import write_demo_brand
 
 END = date(2026, 11, 23)
 

@@ -6,9 +6,9 @@ from datetime import date, datetime
 
 import pytest
 
-from copilot.demo_brand import write_demo_brand
+from cli.demo.brand import write_demo_brand
 from core.errors import InvalidInput
-from copilot.demo_brand.seasons import after_holiday, months_before
+from cli.demo.brand.seasons import after_holiday, months_before
 
 END = date(2026, 11, 23)
 

@@ -5,7 +5,7 @@ import re
 from collections import Counter, defaultdict
 from datetime import datetime, timedelta
 
-from copilot.demo_brand.seasons import months_before
+from cli.demo.brand.seasons import months_before
 
 HEADERS = {
     "stores": "store_id,name,city",

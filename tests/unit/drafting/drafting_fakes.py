@@ -8,13 +8,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from decimal import Decimal
 
 from core.domain import ContentDoc, Customer, Order, OrderLine, Persona, Product, Staff, Role
 from core.ports import ContentHit, ProductHit, SearchFilters
 
-NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
 def product(sku, zh, en, category, price, cycle=None, *, in_stock=True, active=True, desc="", desc_en="", tags=()):
@@ -57,8 +57,10 @@ CATALOGUE = [
 BY_SKU = {p.sku: p for p in CATALOGUE}
 
 CONTENT = [
-    ContentDoc("ART-1", "article", "冬季干皮护理指南", "冬天皮肤干燥，先用温和洁面，再叠加保湿爽肤水和面霜。", tags=("dry skin",)),
-    ContentDoc("ART-2", "article", "Winter care for dry skin", "In winter, layer a hydrating toner under a rich cream and mask twice a week.", language="en"),
+    ContentDoc("ART-1", "article", "冬季干皮护理指南", "冬天皮肤干燥，先用温和洁面，再叠加保湿爽肤水和面霜。",
+               tags=("dry skin",)),
+    ContentDoc("ART-2", "article", "Winter care for dry skin",
+               "In winter, layer a hydrating toner under a rich cream and mask twice a week.", language="en"),
 ]
 
 GUIDE = Staff("G-1", "张小美", Role.GUIDE, id=7, language="zh", persona=Persona("小美", "warm", True))
@@ -72,7 +74,7 @@ def customer(cid, name="王丽丽", language="zh", tags=(), phone="13800138000")
 def order(cid, days_ago, *lines, n=0):
     items = tuple(OrderLine(sku, qty, BY_SKU[sku].price) for sku, qty in lines)
     return Order(f"O-{cid}-{days_ago}-{n}", cid, NOW - timedelta(days=days_ago), items,
-                 total=sum((l.amount for l in items), Decimal(0)))
+                 total=sum((line.amount for line in items), Decimal(0)))
 
 
 def brand_orders() -> list[Order]:

@@ -18,7 +18,7 @@ class StaleKnowledge(FakeKnowledge):
 async def test_the_offline_answer_lists_in_stock_products_with_prices_and_its_sources(offline_drafter):
     result = await offline_drafter.answer_question(QUESTION, "en", FakeKnowledge(CATALOGUE, CONTENT))
     assert result.writer == "offline" and len(result.products) == 3
-    for sku, name in result.products:
+    for _sku, name in result.products:
         assert name in result.text
     assert "¥" in result.text
     assert result.sources == (("ART-2", "Winter care for dry skin"),)

@@ -89,7 +89,8 @@ def click(uow: UnitOfWork, token: str, sku: str, now: datetime) -> tuple[int | N
     language = guide.language if guide else "zh"
     name = product.name_in(language) if product else sku
     who = customer.name if customer else "?"
-    notice = f"👀 {who} 对「{name}」感兴趣（商品清单）" if language == "zh" else f"👀 {who} is interested in {name} (product list)"
+    notice = (f"👀 {who} 对「{name}」感兴趣（商品清单）" if language == "zh"
+              else f"👀 {who} is interested in {name} (product list)")
     return found.guide_id, notice
 
 

@@ -1,12 +1,10 @@
-"""Who is talking to the bot, and the settings staff change about themselves."""
+"""The settings staff change about themselves (language, persona, tone, budget, quiet hours)."""
 from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
-from enum import StrEnum
 
-from core.domain import Customer, Role, Staff
+from core.domain import Staff
 from core.errors import InvalidInput
 from core.ports import StaffSettings, UnitOfWork
 
@@ -14,44 +12,6 @@ LANGUAGES = ("zh", "en")
 TONES = ("warm", "formal", "playful")
 MAX_DISPLAY_NAME = 40
 MAX_DAILY_BUDGET = 500  # the same bound as RankingSettings.daily_budget
-
-
-class Kind(StrEnum):
-    STAFF = "staff"
-    CUSTOMER = "customer"
-    UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True, slots=True)
-class Identity:
-    telegram_user_id: int
-    kind: Kind = Kind.UNKNOWN
-    staff: Staff | None = None
-    customer: Customer | None = None
-
-    @property
-    def role(self) -> Role | None:
-        return self.staff.role if self.staff else None
-
-    @property
-    def is_manager(self) -> bool:
-        return self.role in (Role.MANAGER, Role.ADMIN)
-
-    @property
-    def language(self) -> str | None:
-        person = self.staff or self.customer
-        return person.language if person else None
-
-
-def identify(uow: UnitOfWork, telegram_user_id: int) -> Identity:
-    """Staff first (a staff member may also shop with the brand), then customers, else unknown."""
-    staff = uow.staff.get_by_telegram(telegram_user_id)
-    if staff is not None and staff.active:
-        return Identity(telegram_user_id, Kind.STAFF, staff=staff)
-    customer = uow.telegram_accounts.customer(telegram_user_id)
-    if customer is not None:
-        return Identity(telegram_user_id, Kind.CUSTOMER, customer=customer)
-    return Identity(telegram_user_id)
 
 
 class InvalidSetting(InvalidInput):

@@ -6,10 +6,10 @@ from datetime import datetime
 from decimal import Decimal
 
 from copilot.contacts import ContactLine, ContactsService, TodayPage
-from copilot.guide_actions import hidden_customers
+from copilot.guide.actions import hidden_customers
 from copilot.sales import month_to_date_sales
 from copilot.scoring import GapPlan
-from copilot.scoring_cache import ScoringCache
+from copilot.contacts.cache import ScoringCache
 from core.domain import Staff
 from core.ports import UnitOfWork
 

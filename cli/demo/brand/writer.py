@@ -9,9 +9,9 @@ from datetime import date
 import numpy as np
 
 from core.errors import InvalidInput
-from copilot.demo_brand import behaviour, content_texts, people, seasons
-from copilot.demo_brand.baskets import Shelf
-from copilot.demo_brand.catalog import Item, build_catalog
+from cli.demo.brand import behaviour, content_texts, people, seasons
+from cli.demo.brand.baskets import Shelf
+from cli.demo.brand.catalog import Item, build_catalog
 
 HEADERS = {
     "stores": ("store_id", "name", "city"),

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 import numpy as np
 from scipy import sparse
 
-from copilot.customer_card import authorize, can_message
+from copilot.access import authorize, can_message
 from copilot.drafting import Adjust, DraftEvent, Drafter, DraftKind, DraftRequest, build_request
 from copilot.product_list import CoPurchase, due_items, pick_products
 from core.domain import Customer, Order, OrderStatus, Product, Staff

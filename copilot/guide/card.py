@@ -1,5 +1,5 @@
 """One customer, as the guide sees them: who they are, what they bought, what is due, the last
-contact and what came of it. Also the one place that decides who may see or act on a customer."""
+contact and what came of it."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from copilot.access import authorize, can_message
 from copilot.product_list import due_items
 from copilot.scoring import Tier
-from core.domain import Consent, Customer, Order, OrderStatus, Product, Role, Staff
-from core.errors import NotAllowed
+from core.domain import Customer, Order, OrderStatus, Product, Staff
 from core.ports import UnitOfWork
 
 VIP_TAG = "VIP"
@@ -39,26 +39,6 @@ class Card:
     @property
     def can_send(self) -> bool:
         return can_message(self.customer)
-
-
-def can_message(customer: Customer) -> bool:
-    """The bot can only write to customers who started it and agreed to messages."""
-    return customer.telegram_user_id is not None and customer.consent is Consent.GRANTED
-
-
-def authorize(uow: UnitOfWork, staff: Staff, customer_id: int) -> Customer:
-    """The customer, if `staff` may see them: a guide their own, a manager their store's, an admin all.
-    A missing customer is refused like a foreign one, so ids cannot be probed."""
-    customer = uow.customers.get(customer_id)
-    if customer is not None and _may_see(staff, customer):
-        return customer
-    raise NotAllowed(f"staff {staff.id} may not see customer {customer_id}")
-
-
-def _may_see(staff: Staff, customer: Customer) -> bool:
-    if customer.owner_id == staff.id or staff.role is Role.ADMIN:
-        return True
-    return staff.role is Role.MANAGER and staff.store_id is not None and customer.store_id == staff.store_id
 
 
 def card(uow: UnitOfWork, staff: Staff, customer_id: int, now: datetime, *,

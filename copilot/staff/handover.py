@@ -9,8 +9,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
+from copilot.access import may_manage
 from copilot.outbox import enqueue_staff
-from core.domain import Role, Staff
+from core.domain import Staff
 from core.errors import InvalidInput, NotAllowed, NotFound
 from core.ports import UnitOfWork
 
@@ -26,8 +27,7 @@ def handover(uow: UnitOfWork, from_id: int, to_ids: list[int], now: datetime, *,
     leaving = uow.staff.get(from_id)
     if leaving is None:
         raise NotFound(f"staff {from_id} not found")
-    if acting is not None and (acting.role not in (Role.MANAGER, Role.ADMIN) or
-                               (acting.role is Role.MANAGER and acting.store_id != leaving.store_id)):
+    if acting is not None and not may_manage(acting, leaving):
         raise NotAllowed(f"staff {acting.id} may not hand over staff {from_id}")
     receivers = [uow.staff.get(i) for i in dict.fromkeys(to_ids)]
     if not receivers or any(r is None or not r.active or r.id == from_id for r in receivers):

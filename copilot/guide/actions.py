@@ -1,15 +1,15 @@
 """What a guide does with a customer from the bot: put them aside, or record a contact.
 
-Every action authorizes the customer against the acting staff member first (customer_card.authorize).
-Contacts go through copilot.outreach.log_outreach, so opt-outs and fatigue hold for them too.
+Every action authorizes the customer against the acting staff member first (copilot.access.authorize).
+Contacts go through copilot.contacts.outreach.log_outreach, so opt-outs and fatigue hold for them too.
 """
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from copilot.customer_card import authorize
-from copilot.outreach import Channel, Source, log_outreach
+from copilot.access import authorize
+from copilot.contacts.outreach import Channel, Source, log_outreach
 from core.domain import Staff
 from core.errors import InvalidInput
 from core.ports import ConversationMessage, UnitOfWork

@@ -11,9 +11,9 @@ from datetime import date
 
 import numpy as np
 
-from copilot.demo_brand import seasons
-from copilot.demo_brand.catalog import Item
-from copilot.demo_brand.people import Profile
+from cli.demo.brand import seasons
+from cli.demo.brand.catalog import Item
+from cli.demo.brand.people import Profile
 
 # family -> families bought in the same basket
 PAIRS = {

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from copilot.demo_brand import names, seasons
+from cli.demo.brand import names, seasons
 
 STORES = (
     ("S01", "栖木生活 上海静安嘉里中心旗舰店", "上海"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 
-from copilot.demo_brand.catalog_goods import GOODS, SKINCARE_SINGLES
+from cli.demo.brand.catalog_goods import GOODS, SKINCARE_SINGLES
 
 SKIN_CARE = "护肤"
 SKIN_BRAND = "澜语"

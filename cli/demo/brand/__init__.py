@@ -42,6 +42,6 @@ content/<external_id>.md, one file per document:
 The header lines after the title are "key: value" lines up to the first blank line; the body is
 everything after it. The file name without ".md" is the document's external id.
 """
-from copilot.demo_brand.writer import write_demo_brand
+from cli.demo.brand.writer import write_demo_brand
 
 __all__ = ["write_demo_brand"]

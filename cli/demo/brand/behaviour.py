@@ -17,10 +17,10 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from copilot.demo_brand import baskets, seasons
-from copilot.demo_brand.baskets import Shelf
-from copilot.demo_brand.catalog import Item
-from copilot.demo_brand.people import STAFF, STORES, Profile
+from cli.demo.brand import baskets, seasons
+from cli.demo.brand.baskets import Shelf
+from cli.demo.brand.catalog import Item
+from cli.demo.brand.people import STAFF, STORES, Profile
 
 REFUND_SHARE = 0.02
 MAX_LINES = 3
