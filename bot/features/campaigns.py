@@ -71,7 +71,7 @@ async def send_report(message: Message, identity: Identity, uow: UnitOfWork, cam
             raise NotFound("no campaigns yet", user_message="No campaigns yet.")
         campaign_id = latest[0].id
     figures = campaign_report(uow, campaign_id, clock.now())
-    await message.answer_photo(BufferedInputFile(chart_png(figures), f"campaign-{campaign_id}.png"))
+    await message.answer_photo(BufferedInputFile(chart_png(figures, identity.staff.language), f"campaign-{campaign_id}.png"))
     handle = io.StringIO()
     write_csv(figures, handle)
     await message.answer_document(BufferedInputFile(handle.getvalue().encode(), f"campaign-{campaign_id}.csv"))

@@ -1,7 +1,7 @@
 """Small display helpers shared by the guide's screens (money, dates, tiers)."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -20,3 +20,14 @@ def day(moment: datetime, timezone: str) -> str:
 
 def tier(t: Texts, value: int) -> str:
     return t(f"tier.{int(value)}")
+
+
+def month_name(day_in_month: date, language: str) -> str:
+    """"2026年12月" / "December 2026" (English names regardless of the server's locale)."""
+    if language == "zh":
+        return f"{day_in_month.year}年{day_in_month.month}月"
+    return f"{_EN_MONTHS[day_in_month.month]} {day_in_month.year}"
+
+
+_EN_MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")

@@ -28,14 +28,15 @@ async def open_me(message: Message, identity: Identity, uow: UnitOfWork, t: Text
                   settings: Settings, bot: Bot) -> None:
     m = my_month(uow, identity.staff, clock.now(), timezone=settings.timezone)
     await bot.send_chat_action(message.chat.id, "upload_photo")
-    png = await asyncio.to_thread(progress_png, m)  # rendering must not hold the other updates
+    png = await asyncio.to_thread(progress_png, m, t)  # rendering must not hold the other updates
     await bot.send_photo(message.chat.id, BufferedInputFile(png, "month.png"), caption=render(t, m))
 
 
 def render(t: Texts, m: MyMonth) -> str:
     e = m.earnings
     lines = [t("me.title"),
-             t("me.today", tasks=e.tasks_done_today, commission=money(e.commission_today)),
+             t("me.today", orders=m.sales_today, sales=money(m.sales_amount_today), tasks=e.tasks_done_today,
+               commission=money(e.commission_today)),
              t("me.month", tasks=e.tasks_done, orders=e.sales, sales=money(e.sales_amount),
                commission=money(e.commission))]
     if m.target > 0:

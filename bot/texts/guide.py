@@ -98,9 +98,16 @@ ZH: dict[str, str] = {
     "ask.product_line": "• {name} <code>{sku}</code>",
     "ask.sources": "参考资料：{titles}",
     "me.title": "<b>我的业绩</b>",
-    "me.today": "今天：完成任务{tasks}个，佣金{commission}",
+    "me.today": "今天：成交{orders}笔共{sales}，完成任务{tasks}个，佣金{commission}",
     "me.month": "本月：完成任务{tasks}个，成交{orders}笔共{sales}，佣金{commission}",
     "me.target": "本月目标{target}，已完成{pct}%",
+    "chart.me.title": "{month}业绩",
+    "chart.me.sales": "累计成交（按成交日）",
+    "chart.me.target": "本月目标",
+    "chart.me.pace": "均匀进度",
+    "chart.me.day": "日期",
+    "chart.me.empty": "本月还没有成交",
+    "chart.me.today": "今天",
 }
 
 EN: dict[str, str] = {
@@ -201,7 +208,14 @@ EN: dict[str, str] = {
     "ask.product_line": "• {name} <code>{sku}</code>",
     "ask.sources": "Sources: {titles}",
     "me.title": "<b>My results</b>",
-    "me.today": "Today: {tasks} tasks done, commission {commission}",
+    "me.today": "Today: {orders} sales worth {sales}, {tasks} tasks done, commission {commission}",
     "me.month": "This month: {tasks} tasks done, {orders} sales worth {sales}, commission {commission}",
     "me.target": "Monthly target {target}: {pct}% reached",
+    "chart.me.title": "Sales in {month}",
+    "chart.me.sales": "Sales so far (by day of sale)",
+    "chart.me.target": "Monthly target",
+    "chart.me.pace": "Even pace",
+    "chart.me.day": "Day of the month",
+    "chart.me.empty": "No sales yet this month",
+    "chart.me.today": "today",
 }

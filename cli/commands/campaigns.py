@@ -87,7 +87,7 @@ def report(
     if chart:
         from copilot.campaigns.chart import chart_png
 
-        chart.write_bytes(chart_png(figures))
+        chart.write_bytes(chart_png(figures, language))
         console.print(f"chart written to {chart}")
 
 

@@ -9,7 +9,7 @@ from core.ports.staff import StaffInvite, InviteRepository, StaffSettings, Staff
 from core.ports.contacts import ScoringRepository, OutreachRepository, GuideActionRepository, BasketRepository
 from core.ports.uow import UnitOfWork, UnitOfWorkFactory
 from core.ports.knowledge import SearchFilters, ProductHit, ContentHit, KnowledgeSearch
-from core.ports.sales import Touch, CommissionRule, LedgerEntry, LedgerLine, Refund, OrderBalance, SalesRepository, LedgerRepository, Notifier
+from core.ports.sales import Touch, CommissionRule, DatedAmount, LedgerEntry, LedgerLine, Refund, OrderBalance, SalesRepository, LedgerRepository, Notifier
 from core.ports.delivery import DeliveryRetryAfter, DeliveryBlocked, DeliveryTransient, OutboxItem, Messenger, OutboxRepository
 from core.ports.customers import GuideLinkRepository, NewCustomer, ConversationMessage, ConversationRepository, ProductListRecord, ProductListRepository
 from core.ports.campaigns import OPEN_TASK_STATUSES, Campaign, CareTask, BrandKeys, CampaignRepository
@@ -29,6 +29,7 @@ __all__ = [
     "ConversationMessage",
     "ConversationRepository",
     "CustomerRepository",
+    "DatedAmount",
     "DeliveryBlocked",
     "DeliveryRetryAfter",
     "DeliveryTransient",

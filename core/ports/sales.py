@@ -46,6 +46,17 @@ class LedgerEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class DatedAmount:
+    """A ledger entry as charts and day figures need it: when it happened, not when it was booked
+    (an import books days of sales at once)."""
+
+    happened_at: datetime
+    kind: str  # sale | refund | ...
+    base_amount: Decimal
+    commission: Decimal
+
+
+@dataclass(frozen=True, slots=True)
 class LedgerLine:
     """One ledger entry as exported: external ids, ready for a CSV row."""
 
@@ -116,6 +127,9 @@ class LedgerRepository(Protocol):
     def for_guide(self, guide_id: int, month: str) -> list[LedgerEntry]: ...
     def commission_between(self, guide_id: int, since: datetime, until: datetime) -> Decimal:
         """Commission on what happened in [since, until): sales by purchase time, the rest when booked."""
+        ...
+    def dated_amounts(self, guide_id: int, month: str) -> list[DatedAmount]:
+        """The month's entries of a guide, each dated when it happened (sales by purchase time)."""
         ...
     def lines(self, month: str) -> list[LedgerLine]: ...
     def tasks_done(self, guide_id: int, since: datetime, until: datetime) -> int: ...

@@ -7,7 +7,7 @@ from decimal import Decimal
 from sqlalchemy import case, func, select, text
 from sqlalchemy.orm import Session
 
-from core.ports import CommissionRule, LedgerEntry, LedgerLine
+from core.ports import CommissionRule, DatedAmount, LedgerEntry, LedgerLine
 from db.repositories.sales_sql import insert_if_absent, is_postgres
 from db.tables import OrderRow, StaffRow
 from db.tables_ops import CampaignRow, CareTaskRow, ClosedMonthRow, CommissionRuleRow, LedgerEntryRow
@@ -57,12 +57,17 @@ class SqlLedgerRepository:
         return [_entry(r) for r in self._s.scalars(query)]
 
     def commission_between(self, guide_id: int, since: datetime, until: datetime) -> Decimal:
-        # A sale counts when the customer bought, not when it was booked: imports and month
-        # catch-ups book days of sales at once. Refunds and bonuses happen when they are booked.
-        happened = case((LedgerEntryRow.kind == "sale", OrderRow.ordered_at), else_=LedgerEntryRow.created_at)
+        happened = _happened()
         query = (select(LedgerEntryRow.commission).join(OrderRow, OrderRow.id == LedgerEntryRow.order_id)
                  .where(LedgerEntryRow.guide_id == guide_id, happened >= since, happened < until))
         return sum(self._s.scalars(query), Decimal(0))
+
+    def dated_amounts(self, guide_id: int, month: str) -> list[DatedAmount]:
+        query = (select(_happened(), LedgerEntryRow.kind, LedgerEntryRow.base_amount, LedgerEntryRow.commission)
+                 .join(OrderRow, OrderRow.id == LedgerEntryRow.order_id)
+                 .where(LedgerEntryRow.guide_id == guide_id, LedgerEntryRow.month == month)
+                 .order_by(LedgerEntryRow.id))
+        return [DatedAmount(at, kind, base, commission) for at, kind, base, commission in self._s.execute(query)]
 
     def lines(self, month: str) -> list[LedgerLine]:
         query = (
@@ -84,6 +89,12 @@ class SqlLedgerRepository:
         query = select(func.count()).select_from(CareTaskRow).where(
             CareTaskRow.guide_id == guide_id, CareTaskRow.completed_at >= since, CareTaskRow.completed_at < until)
         return self._s.scalar(query) or 0
+
+
+def _happened():
+    # A sale counts when the customer bought, not when it was booked: imports and month
+    # catch-ups book days of sales at once. Refunds and bonuses happen when they are booked.
+    return case((LedgerEntryRow.kind == "sale", OrderRow.ordered_at), else_=LedgerEntryRow.created_at)
 
 
 def _entry(row: LedgerEntryRow) -> LedgerEntry:
