@@ -10,6 +10,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from core.person_names import greeting_name
+
 
 class Role(StrEnum):
     GUIDE = "guide"
@@ -84,24 +86,9 @@ class Customer:
 
     @property
     def first_name(self) -> str:
-        """What a draft may use: never the full name, phone or address."""
-        name = self.name.strip()
-        if not name:
-            return ""
-        if name.isascii():
-            return name.split()[0]
-        surname_length = 2 if name[:2] in COMPOUND_SURNAMES else 1
-        given = name[surname_length:]
-        if len(given) >= 2:
-            return given
-        # A one-character given name is not how anyone is addressed: use surname + honorific.
-        honorific = {"F": "女士", "M": "先生"}.get(self.gender, "")
-        return name[:surname_length] + honorific if honorific else given or name
-
-
-COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 司徒 夏侯 尉迟 公孙 长孙 宇文 独孤 端木 南宫 西门 轩辕".split()
-)
+        """What a draft may call them (never the full name, phone or address); "" when the name's
+        order is unclear, so the draft greets neutrally (core/person_names.py)."""
+        return greeting_name(self.name, self.gender)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from copilot import customers
 from copilot.staff.onboarding import CUSTOMER_PREFIX
 from copilot.staff import Identity, Kind
 from core.domain import Consent
+from core.person_names import display_name
 from core.errors import NotAllowed
 from core.ports import Clock, UnitOfWork
 from core.settings import Settings
@@ -56,7 +57,7 @@ async def agreed(callback: CallbackQuery, callback_data: ConsentCb, uow: UnitOfW
     if guide is None:
         raise NotAllowed(f"consent for unknown link {callback_data.k!r}")
     user = callback.from_user
-    who = customers.BindRequest(user.id, user.full_name, t.language)
+    who = customers.BindRequest(user.id, display_name(user.first_name, user.last_name or ""), t.language)
     customer = customers.bind(uow, guide, who, clock.now())
     uow.commit()  # bound even if a message below fails; pressing again is harmless
     await show(callback, t("cust.bound", guide=guide_name(guide)))

@@ -28,9 +28,11 @@ class TgUser:
     id: int
     first_name: str = "Tester"
     language_code: str | None = "zh"
+    last_name: str | None = None
 
     def as_user(self) -> User:
-        return User(id=self.id, is_bot=False, first_name=self.first_name, language_code=self.language_code)
+        return User(id=self.id, is_bot=False, first_name=self.first_name, last_name=self.last_name,
+                    language_code=self.language_code)
 
 
 class RecordingSession(LocalApiSession):

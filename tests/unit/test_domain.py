@@ -10,7 +10,7 @@ from core.domain import Customer
         ("欧阳娜娜", "F", "娜娜"),
         ("张伟", "M", "张先生"),
         ("李娜", "F", "李女士"),
-        ("王芳", "", "芳"),
+        ("王芳", "", ""),  # a one-character given name and no gender: greet neutrally
         ("Amy Chen", "F", "Amy"),
         ("", "F", ""),
     ],
