@@ -2,8 +2,9 @@
 
 - NotAllowed (a forged or foreign button, a guide trying a manager command): "not allowed",
   logged as a warning with who and what;
-- other GuideCopilotErrors: their own text (`error.<code>` in the user's language when we have it,
-  else the error's `user_message`, which is safe to show by contract);
+- other GuideCopilotErrors: the text of their code in the user's language (`error.<code>`), else
+  that of the nearest base class with one (every base in core.errors has one). The exception's own
+  message never reaches the chat: it is English, and may name internal ids;
 - anything else: an apology with a short reference id, and the full traceback in the log.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ from aiogram import Dispatcher
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import ErrorEvent, Update
 
-from bot.render import CALLBACK_ANSWER_LIMIT, escape, plain_text, truncate
+from bot.render import CALLBACK_ANSWER_LIMIT, plain_text, truncate
 from bot.sending import send_text
 from bot.texts import Texts
 from core.errors import GuideCopilotError, NotAllowed
@@ -41,12 +42,19 @@ def describe(event: ErrorEvent, t: Texts) -> tuple[str, bool]:
         return t("not_allowed"), False
     if isinstance(exc, GuideCopilotError):
         log.info("refused: user=%s update=%s: %r", _user_id(update), update.update_id, exc)
-        key = f"error.{exc.code}"
-        return (t(key) if t.has(key) else escape(exc.user_message)), False
+        return t(error_key(exc, t)), False
     ref = uuid.uuid4().hex[:8]
     log.error("unhandled error ref=%s user=%s update=%s", ref, _user_id(update), update.update_id,
               exc_info=exc)
     return t("error_apology", ref=ref), True
+
+
+def error_key(exc: GuideCopilotError, t: Texts) -> str:
+    for cls in type(exc).__mro__:
+        key = f"error.{getattr(cls, 'code', '')}"
+        if t.has(key):
+            return key
+    return "error.error"
 
 
 async def tell(update: Update, text: str, *, keep_in_chat: bool) -> None:

@@ -52,7 +52,11 @@ def _kb(owner: int, action: A, options: list[tuple[str, int]], t: Texts, per_row
 
 
 def _segments(owner: int, t: Texts) -> InlineKeyboardMarkup:
-    return _kb(owner, A.SEGMENT, [(name, k) for k, name in enumerate(CHOICES)], t)
+    return _kb(owner, A.SEGMENT, [(t(f"seg.{name}"), k) for k, name in enumerate(CHOICES)], t)
+
+
+def _kinds(owner: int, t: Texts) -> InlineKeyboardMarkup:
+    return _kb(owner, A.KIND, [(t(f"kind.{kind}"), i) for i, kind in enumerate(TASK_KINDS)], t)
 
 
 async def start(message: Message, identity: Identity, state: FSMContext, t: Texts) -> None:
@@ -61,10 +65,11 @@ async def start(message: Message, identity: Identity, state: FSMContext, t: Text
     await reply(message, t("mg.wizard.segment"), _segments(identity.staff.id, t))
 
 
-def _spec(data: dict, created_by: int, today) -> CampaignSpec:
-    segment = CHOICES[data["segment"]]
-    return CampaignSpec(name=data.get("brief", segment)[:40] or segment, segment=segment,
-                        kind=TASK_KINDS[data.get("kind", 0)], brief=data.get("brief", ""),
+def _spec(data: dict, created_by: int, today, t: Texts) -> CampaignSpec:
+    segment, kind = CHOICES[data["segment"]], TASK_KINDS[data.get("kind", 0)]
+    # The name guides and managers read: the brief's start, else segment and kind in the manager's words.
+    name = data.get("brief", "")[:40] or t("mg.campaign_name", segment=t(f"seg.{segment}"), kind=t(f"kind.{kind}"))
+    return CampaignSpec(name=name, segment=segment, kind=kind, brief=data.get("brief", ""),
                         due=today + timedelta(days=data.get("due", 7)), variants=data.get("variants", 1),
                         holdout=data.get("holdout", 0) / 100, created_by=created_by)
 
@@ -74,7 +79,8 @@ def _split(uow: UnitOfWork, per_guide: dict[int, int]) -> str:
 
 
 def _excluded(t: Texts, excluded: dict[str, int]) -> str:
-    return ", ".join(f"{k} {v}" for k, v in excluded.items()) or t("mg.none")
+    items = [t("mg.excluded_item", reason=t(f"excl.{k}"), count=v) for k, v in excluded.items()]
+    return ("，" if t.language == "zh" else ", ").join(items) or t("mg.none")
 
 
 async def pressed(callback: CallbackQuery, callback_data: WizardCb, identity: Identity, uow: UnitOfWork,
@@ -94,10 +100,10 @@ async def pressed(callback: CallbackQuery, callback_data: WizardCb, identity: Id
         await state.set_data({"segment": v})
         # Scoring features and drafting are blocking and take seconds at brand scale: off the event loop
         # (the update's unit of work is used by that thread alone while the handler waits).
-        preview = await asyncio.to_thread(service.preview, uow, _spec({"segment": v}, owner, today), clock.now())
-        text = t("mg.wizard.count", segment=CHOICES[v], count=len(preview.customer_ids),
+        preview = await asyncio.to_thread(service.preview, uow, _spec({"segment": v}, owner, today, t), clock.now())
+        text = t("mg.wizard.count", segment=t(f"seg.{CHOICES[v]}"), count=len(preview.customer_ids),
                  split=_split(uow, preview.per_guide), excluded=_excluded(t, preview.excluded))
-        await show(callback, text, _kb(owner, A.KIND, [(k, i) for i, k in enumerate(TASK_KINDS)], t))
+        await show(callback, text, _kinds(owner, t))
     elif a is A.KIND:
         _check(v, TASK_KINDS)
         await state.update_data(kind=v)
@@ -123,14 +129,15 @@ async def pressed(callback: CallbackQuery, callback_data: WizardCb, identity: Id
     elif a is A.DUE:
         _check_value(v, DUE_DAYS)
         data = await state.update_data(due=v)
-        spec = _spec(data, owner, today)
-        text = t("mg.wizard.confirm", segment=spec.segment, kind=spec.kind, brief=spec.brief, variants=spec.variants,
+        spec = _spec(data, owner, today, t)
+        text = t("mg.wizard.confirm", segment=t(f"seg.{spec.segment}"), kind=t(f"kind.{spec.kind}"),
+                 brief=spec.brief or t("mg.none"), variants=spec.variants,
                  holdout=data.get("holdout", 0), due=spec.due.isoformat())
         await show(callback, text, _kb(owner, A.CONFIRM, [(t("mg.btn.confirm"), 0)], t))
     elif a is A.CONFIRM:
         if "due" not in data:
-            raise InvalidInput("the wizard was not finished", user_message=t("mg.wizard.cancelled"))
-        result = await asyncio.to_thread(service.create, uow, _spec(data, owner, today), clock.now())
+            raise InvalidInput("the wizard was not finished")
+        result = await asyncio.to_thread(service.create, uow, _spec(data, owner, today, t), clock.now())
         await state.clear()
         await show(callback, t("mg.wizard.created", id=result.campaign_id, created=result.created,
                                holdout=result.holdout, split=_split(uow, result.per_guide),

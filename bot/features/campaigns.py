@@ -12,7 +12,7 @@ from bot.filters import KindIs
 from bot.sending import reply
 from bot.texts import Texts
 from copilot.campaigns.chart import chart_png
-from copilot.campaigns.messages import due_text
+from copilot.campaigns.messages import due_text, title
 from copilot.campaigns.report import campaign_report, write_csv
 from copilot.campaigns.summary import summary
 from copilot.access import require_manager
@@ -41,7 +41,8 @@ def _list_screen(t: Texts, uow: UnitOfWork, identity: Identity) -> tuple[str, In
     staff = identity.staff
     progress = campaign_progress(uow, staff)
     lines = [t("mg.campaigns.title")] + [
-        t("mg.campaigns.line", id=p.campaign.id, name=p.campaign.name, done=p.done, tasks=p.tasks,
+        t("mg.campaigns.line", id=p.campaign.id, name=title(p.campaign.name, p.campaign.rule, staff.language),
+          done=p.done, tasks=p.tasks,
           due=due_text(p.campaign.due_date, staff.language)) for p in progress]
     if not progress:
         lines.append(t("mg.campaigns.none"))
@@ -63,12 +64,16 @@ async def pressed_list(callback: CallbackQuery, identity: Identity, uow: UnitOfW
     await reply(callback.message, text, markup)
 
 
+class NoCampaigns(NotFound):
+    code = "no_campaigns"
+
+
 async def send_report(message: Message, identity: Identity, uow: UnitOfWork, campaign_id: int | None, clock) -> None:
     require_manager(identity.staff)
     if campaign_id is None:
         latest = uow.campaigns.list(limit=1)
         if not latest:
-            raise NotFound("no campaigns yet", user_message="No campaigns yet.")
+            raise NoCampaigns("no campaigns yet")
         campaign_id = latest[0].id
     figures = campaign_report(uow, campaign_id, clock.now())
     await message.answer_photo(BufferedInputFile(chart_png(figures, identity.staff.language), f"campaign-{campaign_id}.png"))
@@ -106,6 +111,7 @@ async def handover_command(message: Message, command: CommandObject, identity: I
     ids = uow.staff.ids_by_external()
     names = [parts[0], *parts[1].split(",")]
     if any(n not in ids for n in names):
-        raise NotFound(f"unknown staff in {names}", user_message=t("mg.handover.usage"))
+        await reply(message, t("mg.handover.usage"))
+        return
     done = handover(uow, ids[parts[0]], [ids[n] for n in names[1:]], clock.now(), acting=identity.staff)
     await reply(message, t("mg.handover.done", name=parts[0], customers=sum(done.customers.values()), tasks=done.tasks))

@@ -131,6 +131,5 @@ async def _deliver(bot: Bot, uow: UnitOfWork, identity: Identity, customer_id: i
     try:
         await send_text(bot, customer.telegram_user_id, c("cust.from_guide", guide=guide_name(staff), text=text))
     except TelegramForbiddenError as exc:  # raised out of the handler: the stored message rolls back
-        raise CustomerUnreachable(f"customer {customer_id}: {exc.message}",
-                                  user_message="The customer cannot be reached in Telegram.") from exc
+        raise CustomerUnreachable(f"customer {customer_id}: {exc.message}") from exc
     return customer

@@ -11,7 +11,7 @@ from bot.filters import KindIs
 from bot.sending import reply, show
 from bot.texts import Texts
 from copilot.campaigns import campaign_tasks, complete_task, open_task, task_groups
-from copilot.campaigns.messages import due_text
+from copilot.campaigns.messages import due_text, title
 from copilot.staff import Identity, Kind
 from core.ports import UnitOfWork
 
@@ -71,7 +71,8 @@ async def pressed_campaign(callback: CallbackQuery, callback_data: TaskCb, ident
     campaign = uow.campaigns.get(callback_data.i)
     rows = [[_button(task.customer_name[:40], u=staff.id, a=A.OPEN, i=task.id)] for task in tasks[:MAX_LISTED]]
     rows.append([_button(t("btn.back"), u=staff.id, a=A.LIST)])
-    text = t("mg.tasks.campaign", name=campaign.name if campaign else "", due=due_text(
+    name = title(campaign.name, campaign.rule, staff.language) if campaign else ""
+    text = t("mg.tasks.campaign", name=name, due=due_text(
         campaign.due_date if campaign else None, staff.language))
     await show(callback, text, InlineKeyboardMarkup(inline_keyboard=rows))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from copilot import charting
+from copilot.campaigns.messages import title
 from copilot.campaigns.report import CampaignReport
 from copilot.campaigns.stats import Z95, rate
 
@@ -36,7 +37,7 @@ def report_figure(report: CampaignReport, language: str = "en") -> "Figure":
     if report.holdout.tasks:
         groups.append((words["holdout"], report.holdout.converted, report.holdout.tasks))
     _conversion(conv, groups, bool(report.holdout.tasks), words)
-    fig.suptitle(report.campaign.name)
+    fig.suptitle(title(report.campaign.name, report.campaign.rule, language))
     fig.tight_layout()
     return fig
 

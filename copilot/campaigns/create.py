@@ -119,6 +119,7 @@ class CampaignService:
     def _notify(self, uow, campaign_id: int, spec: CampaignSpec, per_guide: dict[int, int], now) -> None:
         for guide_id, count in per_guide.items():
             guide = uow.staff.get(guide_id)
-            text = messages.new_tasks(count, spec.name, spec.due, guide.language)
+            text = messages.new_tasks(count, messages.title(spec.name, spec.rule, guide.language), spec.due,
+                                      guide.language)
             enqueue_staff(uow, guide_id, messages.tasks_payload(text, guide_id, campaign_id, guide.language),
                           f"campaign:{campaign_id}:guide:{guide_id}", now)

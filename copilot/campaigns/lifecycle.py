@@ -40,13 +40,16 @@ def upkeep(uow: UnitOfWork, now: datetime) -> Upkeep:
             continue
         campaign, guide = uow.campaigns.get(campaign_id), uow.staff.get(guide_id)
         if step <= MAX_REMINDERS:
-            text = messages.reminder(len(tasks), campaign.name, campaign.due_date, guide.language)
+            text = messages.reminder(len(tasks), messages.title(campaign.name, campaign.rule, guide.language),
+                                    campaign.due_date, guide.language)
             enqueue_staff(uow, guide_id, messages.tasks_payload(text, guide_id, campaign_id, guide.language),
                           f"remind:{campaign_id}:{guide_id}:{step}", now)
             done.reminded += 1
         else:
             for manager in _managers(uow, campaign, guide):
-                text = messages.escalation(guide.name, len(tasks), campaign.name, manager.language)
+                text = messages.escalation(guide.name, len(tasks),
+                                            messages.title(campaign.name, campaign.rule, manager.language),
+                                            manager.language)
                 enqueue_staff(uow, manager.id, {"text": text}, f"escalate:{campaign_id}:{guide_id}:{manager.id}", now)
             done.escalated += 1
         uow.campaigns.update_tasks([t.id for t in tasks], reminders_sent=step)

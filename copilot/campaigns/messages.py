@@ -4,6 +4,27 @@ from __future__ import annotations
 from datetime import date
 
 WEEKDAYS = {"zh": "一二三四五六日", "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
+RULE_TITLES = {
+    "zh": {"birthday": "生日关怀", "first_purchase": "首购后回访", "rebuy_due": "回购提醒", "silent": "沉默顾客召回",
+           "vip_quiet": "VIP关怀"},
+    "en": {"birthday": "Birthday care", "first_purchase": "After the first purchase", "rebuy_due": "Time to re-buy",
+           "silent": "Win back silent customers", "vip_quiet": "VIP care"},
+}
+
+
+def title(name: str, rule: str | None, language: str) -> str:
+    """What users read as a campaign's name. A rule's campaign is stored as "<rule> <date>" (its
+    once-a-day key), which would show an internal rule name: it reads "沉默顾客召回 11月23日" instead."""
+    lang = "zh" if language == "zh" else "en"
+    if not rule or rule not in RULE_TITLES[lang]:
+        return name
+    day = name.rpartition(" ")[2]
+    try:
+        started = date.fromisoformat(day)
+    except ValueError:
+        return RULE_TITLES[lang][rule]
+    when = f"{started.month}月{started.day}日" if lang == "zh" else f"{started.day} {started.strftime('%b')}"
+    return f"{RULE_TITLES[lang][rule]} {when}"
 
 
 def due_text(due: date | None, language: str) -> str:

@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from copilot.campaigns import messages
 from copilot.contacts.outreach import Channel, Source, log_outreach
 from core.domain import Staff
 from core.errors import InvalidInput, NotAllowed, NotFound
@@ -13,6 +14,10 @@ from core.ports import CareTask, UnitOfWork
 OUTCOMES = ("contacted", "replied", "bought", "not_interested", "unreachable")
 REACHED = ("contacted", "replied", "bought")  # these mean a message went out: logged as outreach
 ACTIVE = ("open", "started")
+
+
+class TaskClosed(InvalidInput):
+    code = "task_closed"
 
 
 @dataclass(frozen=True)
@@ -30,8 +35,8 @@ def task_groups(uow: UnitOfWork, staff: Staff) -> list[TaskGroup]:
     groups = []
     for campaign_id, count in counts.items():
         campaign = uow.campaigns.get(campaign_id) if campaign_id else None
-        groups.append(TaskGroup(campaign_id, campaign.name if campaign else "", campaign.due_date if campaign else None,
-                                count))
+        name = messages.title(campaign.name, campaign.rule, staff.language) if campaign else ""
+        groups.append(TaskGroup(campaign_id, name, campaign.due_date if campaign else None, count))
     return sorted(groups, key=lambda g: (g.due or date.max, g.campaign_id))
 
 
@@ -61,7 +66,7 @@ def complete_task(uow: UnitOfWork, staff: Staff, task_id: int, outcome: str, now
         raise InvalidInput(f"unknown outcome {outcome!r}; choose one of {', '.join(OUTCOMES)}")
     task = _mine(uow, staff, task_id)
     if task.status not in ACTIVE:
-        raise InvalidInput(f"task {task_id} is {task.status} already", user_message="This task is closed already.")
+        raise TaskClosed(f"task {task_id} is {task.status} already", user_message="This task is closed already.")
     if outcome in REACHED:
         log_outreach(uow, customer_id=task.customer_id, guide_id=staff.id, source=Source.TASK,
                      channel=Channel.MANUAL, text=task.draft, products=list(task.products), now=now, task_id=task.id)

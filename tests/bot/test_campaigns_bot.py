@@ -24,11 +24,11 @@ async def run_wizard(client, staff) -> None:
     manager = staff["M1"]
     await client.send(MANAGER, "/newcampaign")
     assert "选择人群" in client.last(MANAGER).text
-    await client.click(MANAGER, "all")
+    await client.click(MANAGER, "全部顾客")
     preview = client.last(MANAGER).text
-    assert "all：5 位顾客" in preview and "李丽: 3" in preview and "Anna Smith: 2" in preview
-    assert "no_guide 1" in preview  # C1 has neither owner nor store
-    await client.click(MANAGER, "silent_recall")
+    assert "全部顾客：5 位顾客" in preview and "李丽: 3" in preview and "Anna Smith: 2" in preview
+    assert "没有可分配的导购 1 位" in preview  # C1 has neither owner nor store
+    await client.click(MANAGER, "沉默召回")
     await client.send(MANAGER, "双十一老客回馈，到店有礼")
     await client.click(MANAGER, "2")
     await client.click(MANAGER, "0%")
@@ -109,11 +109,11 @@ async def test_a_manager_starts_the_brief_from_stored_content_and_a_forged_choic
             {"external_id": "A1", "kind": "article", "title": "冬季干皮护理", "body": "早晚两次保湿"}])
         uow.commit()
     await client.send(MANAGER, "/newcampaign")
-    await client.click(MANAGER, "all")
-    await client.click(MANAGER, "birthday")
+    await client.click(MANAGER, "全部顾客")
+    await client.click(MANAGER, "生日祝福")
     assert [b.text for b in client.last(MANAGER).buttons][:2] == ["会员生日月礼遇", "冬季干皮护理"]
     await client.press_raw(MANAGER, WizardCb(u=customers["M1"], a=WizardAction.CONTENT, v=99).pack())
-    assert "no content 99" in client.callback_answers()[-1].text
+    assert client.callback_answers()[-1].text == TABLES["zh"]["error.invalid_input"]
     await client.click(MANAGER, "会员生日月礼遇")
     await client.click(MANAGER, "1")
     await client.click(MANAGER, "0%")
@@ -128,3 +128,26 @@ def test_every_manager_callback_fits_in_64_bytes_and_names_its_owner():
         assert "u" in factory.model_fields
         longest = factory(**{n: _longest_value(f.annotation) for n, f in factory.model_fields.items()})
         assert len(longest.pack().encode()) <= 64, factory
+
+
+async def test_the_wizard_names_segments_kinds_and_exclusions_in_words_never_by_internal_keys(client, customers):
+    import re
+
+    await run_wizard(client, customers)
+    shown = client.texts(MANAGER) + [b.text for r in client.chat(MANAGER) for b in r.buttons]
+    keys = [k for text in shown for k in re.findall(r"\b[a-z]+(?:_[a-z]+)+\b", text)]
+    assert keys == []
+
+
+async def test_a_campaign_without_a_brief_is_named_by_segment_and_kind_in_the_managers_words(client, customers):
+    await client.send(MANAGER, "/newcampaign")
+    await client.click(MANAGER, "全部顾客")
+    await client.click(MANAGER, "生日祝福")
+    # No brief typed and no content picked: the next step's button, as a client could press it.
+    await client.press_raw(MANAGER, WizardCb(u=customers["M1"], a=WizardAction.VARIANTS, v=1).pack())
+    await client.click(MANAGER, "0%")
+    await client.click(MANAGER, WizardCb(u=customers["M1"], a=WizardAction.DUE, v=7).pack())
+    assert "类型：生日祝福" in client.last(MANAGER).text and "说明：无" in client.last(MANAGER).text
+    await client.click(MANAGER, "✅ 创建")
+    await client.send(MANAGER, "/campaigns")
+    assert "#1 全部顾客·生日祝福：完成 0/" in client.last(MANAGER).text
