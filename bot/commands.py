@@ -20,8 +20,9 @@ from core.ports import UnitOfWorkFactory
 log = logging.getLogger(__name__)
 
 PUBLIC_COMMANDS = ("start", "help")
-GUIDE_COMMANDS = ("today", "tasks", "goal", "me", "ask", "settings", "help")
-MANAGER_COMMANDS = GUIDE_COMMANDS[:-1] + ("campaigns", "report", "team", "ledger", "invite", "help")
+GUIDE_COMMANDS = ("today", "tasks", "goal", "me", "ask", "mylink", "settings", "help")
+MANAGER_COMMANDS = GUIDE_COMMANDS[:-1] + ("campaigns", "newcampaign", "report", "team", "ledger", "invite",
+                                          "handover", "help")
 
 
 def commands_for(role: Role | None) -> tuple[str, ...]:

@@ -94,9 +94,21 @@ async def customer_message(message: Message, identity: Identity, uow: UnitOfWork
     elif message.text is None:
         await reply(message, t("cust.text_only"))
     elif message.text.startswith("/"):  # commands are not for the guide, and staff commands not for customers
-        await reply(message, t("customer_hello"))
+        await customer_help(message, customer, uow, t, clock, settings, services)
     else:
         await relay_to_guide(message, customer, uow, t, now, bot, settings, services)
+
+
+async def customer_help(message: Message, customer, uow: UnitOfWork, t: Texts, clock: Clock, settings: Settings,
+                        services: BotServices) -> None:
+    """/help (or any command) from a customer: what they can do here, true to their consent: after
+    opting out, nobody will answer, so it says how to start again instead of promising a reply."""
+    if customer.consent is Consent.REVOKED:
+        await reply(message, t("cust.stopped_already"), ui.resume(t))
+        return
+    guide = uow.staff.get(customer.owner_id) if customer.owner_id else None
+    await reply(message, t("cust.help", guide=guide_name(guide)) if guide else t("customer_hello"),
+                menu_markup(uow, customer, t, clock, settings, services))
 
 
 async def menu_pressed(callback: CallbackQuery, callback_data: CustomerMenuCb, identity: Identity, uow: UnitOfWork,

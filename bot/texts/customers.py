@@ -11,6 +11,8 @@ ZH: dict[str, str] = {
     "cust.phone_saved": "谢谢，已保存。",
     "cust.phone_not_own": "请分享您自己的手机号。",
     "cust.menu": "有什么可以帮您？",
+    "cust.help": "<b>您可以在这里</b>\n• 直接发消息给您的专属导购 <b>{guide}</b>，导购会尽快回复您\n"
+                 "• 点「我的商品清单」查看为您挑选的商品\n• 随时发送「退订」或点「停止消息」停止接收消息",
     "cust.talk": "请直接发送您的问题，<b>{guide}</b> 会尽快在这里回复您。",
     "cust.stopped": "已为您停止所有消息。想再次联系导购时，点下方按钮即可。",
     "cust.stopped_already": "您已停止接收消息。想再次联系导购时，点下方按钮即可。",
@@ -57,6 +59,9 @@ EN: dict[str, str] = {
     "cust.phone_saved": "Thank you, saved.",
     "cust.phone_not_own": "Please share your own phone number.",
     "cust.menu": "How can we help?",
+    "cust.help": "<b>What you can do here</b>\n• Write to your guide <b>{guide}</b>; they will answer soon\n"
+                 "• Tap \u201cMy product list\u201d to see the products picked for you\n"
+                 "• Send STOP or tap \u201cStop messages\u201d at any time to stop all messages",
     "cust.talk": "Just write your question here; <b>{guide}</b> will answer soon.",
     "cust.stopped": "All messages are stopped. Tap the button below whenever you want to talk to your guide again.",
     "cust.stopped_already": "You have stopped messages. Tap the button below to talk to your guide again.",

@@ -113,3 +113,16 @@ async def test_talk_to_my_guide_names_the_guide(client, brand):
     await client.click(LILY, "💬 Talk to my guide")
     assert "Just write your question here; <b>李丽</b> will answer soon." in client.texts(LILY)
     assert client.last(LILY).text == "How can we help?"  # and the menu again, below
+
+
+async def test_a_customers_help_says_what_they_can_do_and_after_opting_out_promises_no_reply(client, brand):
+    await join_via_link(client, brand, MEI)
+    await client.send(MEI, "/help")
+    help_text = client.last(MEI).text
+    assert "直接发消息给您的专属导购 <b>李丽</b>" in help_text and "退订" in help_text
+    assert "🔕 停止消息" in client.last(MEI).labels
+    await client.send(MEI, "退订")
+    await client.send(MEI, "/help")
+    after = client.last(MEI)
+    assert "导购会尽快" not in after.text and "您已停止接收消息" in after.text
+    assert after.labels == ["🔔 重新开启消息"]

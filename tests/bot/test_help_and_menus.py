@@ -16,8 +16,22 @@ async def test_help_lists_what_a_guide_can_do_in_chinese(client):
 async def test_help_lists_the_manager_commands_too(client):
     await client.send(MANAGER, "/help")
     listed = _commands_listed(client.last(MANAGER).text)
-    assert set(listed) == set(GUIDE_COMMANDS) | {"campaigns", "report", "team", "ledger", "invite"}
+    assert set(listed) == set(GUIDE_COMMANDS) | {"campaigns", "newcampaign", "report", "team", "ledger", "invite",
+                                                 "handover"}
     assert listed == list(MANAGER_COMMANDS)
+
+
+async def test_help_lists_the_guides_own_customer_link(client):
+    await client.send(GUIDE, "/help")
+    assert "/mylink — 我的顾客链接" in client.last(GUIDE).text
+
+
+async def test_every_command_help_lists_is_answered_by_its_screen_not_the_fallback(client):
+    from bot.texts import TABLES
+
+    for command in MANAGER_COMMANDS:
+        await client.send(MANAGER, f"/{command}")
+        assert client.last(MANAGER).text != TABLES["zh"]["fallback"], command
 
 
 async def test_help_is_in_the_staff_members_language(client):

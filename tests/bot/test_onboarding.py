@@ -46,7 +46,7 @@ async def test_a_redeemed_invite_publishes_the_staff_members_command_menu(client
     await client.send(NEWCOMER, f"/start {code}")
     [menu] = client.session.calls("SetMyCommands")
     assert menu.scope.chat_id == NEWCOMER.id
-    assert [c.command for c in menu.commands] == ["today", "tasks", "goal", "me", "ask", "settings", "help"]
+    assert [c.command for c in menu.commands] == ["today", "tasks", "goal", "me", "ask", "mylink", "settings", "help"]
 
 
 async def test_a_command_menu_telegram_refuses_does_not_spoil_the_onboarding(client, brand, caplog):
