@@ -1,83 +1,117 @@
-"""Chat with the bot in a terminal: the very same Dispatcher and handlers, as a given Telegram user.
+"""Chat with the bot in a terminal: the very same Dispatcher and handlers, as one or more Telegram users.
 
 Bot messages are printed as plain text with their inline buttons numbered; type text to send it,
-a button's number to press it (`\\3` sends the text "3"), and end with end of input (Ctrl-D).
+a button's number to press it (`\\3` sends the text "3"), `/as NAME` to become another of the
+chat's users (e.g. the guide, the manager, a customer), and end with end of input (Ctrl-D).
+A message to another user's chat (a customer's question relayed to the guide) is printed under
+that user's name. Photos and documents are saved to files and their paths printed.
 """
 from __future__ import annotations
 
 import asyncio
 import sys
-from typing import Any, TextIO
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
 
 from aiogram import Bot, Dispatcher
-from aiogram.methods import AnswerCallbackQuery, SendChatAction, TelegramMethod
-from aiogram.types import InlineKeyboardButton, Message, User
+from aiogram.types import InlineKeyboardButton, User
 
 from bot.app import build_bot
-from bot.local_session import LocalApiSession, LocalUpdates
-from bot.render import plain_text
+from bot.local_session import LocalUpdates
+from bot.terminal_session import TerminalSession
 from core.settings import Settings
 
-
-class TerminalSession(LocalApiSession):
-    def __init__(self, output: TextIO, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.output = output
-        self.buttons: list[InlineKeyboardButton] = []
-        self.keyboard_message: Message | None = None
-
-    def on_request(self, method: TelegramMethod[Any], result: Any) -> None:
-        if isinstance(result, Message):
-            self._print_message(result)
-        elif isinstance(method, AnswerCallbackQuery) and method.text:
-            self._write(f"  ({method.text})")
-        elif isinstance(method, SendChatAction):
-            self._write("  …")
-
-    def _print_message(self, message: Message) -> None:
-        self._write("\n" + plain_text(message.text or ""))
-        markup = message.reply_markup
-        if markup is None:
-            return
-        self.buttons = [b for row in markup.inline_keyboard for b in row]
-        self.keyboard_message = message
-        for number, button in enumerate(self.buttons, start=1):
-            self._write(f"  [{number}] {button.text}")
-
-    def _write(self, text: str) -> None:
-        print(text, file=self.output, flush=True)
+SWITCH = "/as"
 
 
-def terminal_bot(settings: Settings, output: TextIO = sys.stdout) -> Bot:
-    return build_bot(settings, TerminalSession(output, bot_username=settings.telegram.bot_username))
+@dataclass(frozen=True, slots=True)
+class ChatUser:
+    """Someone the terminal can be: their Telegram identity, and what they send when first chosen."""
+
+    telegram_id: int
+    label: str  # how the transcript names them, e.g. "guide 陈晓雯"
+    first_name: str = "Terminal"
+    last_name: str | None = None
+    language_code: str | None = None
+    opening: tuple[str, ...] = ()  # e.g. a customer opening the guide's link: "/start c_..."
+
+    def as_user(self) -> User:
+        return User(id=self.telegram_id, is_bot=False, first_name=self.first_name, last_name=self.last_name,
+                    language_code=self.language_code)
 
 
-async def chat_in_terminal(dispatcher: Dispatcher, bot: Bot, telegram_user_id: int,
-                           input: TextIO, output: TextIO) -> None:
+def terminal_bot(settings: Settings, output: TextIO = sys.stdout, *, media_dir: Path | None = None) -> Bot:
+    session = TerminalSession(output, media_dir=media_dir, bot_username=settings.telegram.bot_username)
+    return build_bot(settings, session)
+
+
+async def chat_in_terminal(dispatcher: Dispatcher, bot: Bot, users: dict[str, ChatUser] | int, input: TextIO,
+                           output: TextIO, *, start: str | None = None) -> None:
     session = bot.session
     if not isinstance(session, TerminalSession):
         raise ValueError("the terminal chat needs a bot from terminal_bot(), not a networked one")
-    user = User(id=telegram_user_id, is_bot=False, first_name="Terminal")
-    updates = LocalUpdates()
+    if isinstance(users, int):
+        users = {"you": ChatUser(users, "you")}
+    session.labels = {u.telegram_id: u.label for u in users.values()}
+    chat = _Chat(dispatcher, bot, session, users, output)
     await dispatcher.emit_startup(bot=bot, **dispatcher.workflow_data)
-    print("Type a message, or a button's number to press it. End with Ctrl-D.", file=output, flush=True)
+    hint = f"; {SWITCH} {'|'.join(users)} switches who you are" if len(users) > 1 else ""
+    print(f"Type a message, or a button's number to press it{hint}. End with Ctrl-D.", file=output, flush=True)
     try:
+        await chat.become(start or next(iter(users)))
         while line := input.readline():
-            text = line.rstrip("\n")
-            if not text.strip():
-                continue
-            button = _chosen(session, text)
-            if button is None:
-                text = text[1:] if text.startswith("\\") else text
-                await dispatcher.feed_update(bot, updates.text(user, text))
-            elif button.callback_data:
-                await dispatcher.feed_update(bot, updates.press(user, session.keyboard_message,
-                                                                button.callback_data))
-            else:
-                _describe_local_button(button, output)
+            await chat.handle(line.rstrip("\n"))
     finally:
         await dispatcher.emit_shutdown(bot=bot, **dispatcher.workflow_data)
         print("\n(end of chat)", file=output, flush=True)
+
+
+class _Chat:
+    def __init__(self, dispatcher: Dispatcher, bot: Bot, session: TerminalSession, users: dict[str, ChatUser],
+                 output: TextIO) -> None:
+        self.dispatcher, self.bot, self.session, self.users, self.output = dispatcher, bot, session, users, output
+        self.updates = LocalUpdates()
+        self.user: ChatUser | None = None
+        self.opened: set[str] = set()
+
+    async def become(self, name: str) -> None:
+        if name not in self.users:
+            print(f"  (no such user {name!r}: choose one of {', '.join(self.users)})", file=self.output, flush=True)
+            return
+        self.user = self.users[name]
+        self.session.current_chat = self.user.telegram_id
+        self.session.buttons, self.session.keyboard_message = [], None
+        if len(self.users) > 1:
+            print(f"\n══ you are now {self.user.label} ══", file=self.output, flush=True)
+        waiting = self.session.latest_keyboard(self.user.telegram_id)
+        if waiting is not None:  # e.g. a customer's message relayed to the guide, with Reply under it
+            print("  (the buttons of your latest message:)", file=self.output, flush=True)
+            self.session.show_buttons(waiting)
+        if name not in self.opened:
+            self.opened.add(name)
+            for text in self.user.opening:
+                print(f"> {text}", file=self.output, flush=True)
+                await self._feed(self.updates.text(self.user.as_user(), text))
+
+    async def handle(self, text: str) -> None:
+        if not text.strip():
+            return
+        if text.split()[0] == SWITCH and len(self.users) > 1:
+            await self.become(text.split(maxsplit=1)[1].strip() if " " in text.strip() else "")
+            return
+        button = _chosen(self.session, text)
+        if button is None:
+            text = text[1:] if text.startswith("\\") else text
+            await self._feed(self.updates.text(self.user.as_user(), text))
+        elif button.callback_data:
+            await self._feed(self.updates.press(self.user.as_user(), self.session.keyboard_message,
+                                                button.callback_data))
+        else:
+            _describe_local_button(button, self.output)
+
+    async def _feed(self, update) -> None:
+        await self.dispatcher.feed_update(self.bot, update)
 
 
 def _chosen(session: TerminalSession, text: str) -> InlineKeyboardButton | None:
@@ -91,12 +125,13 @@ def _describe_local_button(button: InlineKeyboardButton, output: TextIO) -> None
     # URL and copy-text buttons act on the phone, not on the bot: show what they would do.
     if button.copy_text is not None:
         print(f"  (copied) {button.copy_text.text}", file=output, flush=True)
-    elif button.url:
-        print(f"  (opens) {button.url}", file=output, flush=True)
+    elif button.url or button.web_app:
+        print(f"  (opens) {button.url or button.web_app.url}", file=output, flush=True)
 
 
-def run_terminal_chat(dispatcher: Dispatcher, bot: Bot | None, telegram_user_id: int,
-                      input: TextIO = sys.stdin, output: TextIO = sys.stdout) -> None:
+def run_terminal_chat(dispatcher: Dispatcher, bot: Bot | None, users: dict[str, ChatUser] | int,
+                      input: TextIO = sys.stdin, output: TextIO = sys.stdout, *, start: str | None = None,
+                      media_dir: Path | None = None) -> None:
     """Blocking entry point for the demo command; `bot=None` builds a terminal bot."""
-    bot = bot or terminal_bot(dispatcher["settings"], output)
-    asyncio.run(chat_in_terminal(dispatcher, bot, telegram_user_id, input, output))
+    bot = bot or terminal_bot(dispatcher["settings"], output, media_dir=media_dir)
+    asyncio.run(chat_in_terminal(dispatcher, bot, users, input, output, start=start))

@@ -68,7 +68,8 @@ async def start(message: Message, identity: Identity, state: FSMContext, t: Text
 def _spec(data: dict, created_by: int, today, t: Texts) -> CampaignSpec:
     segment, kind = CHOICES[data["segment"]], TASK_KINDS[data.get("kind", 0)]
     # The name guides and managers read: the brief's start, else segment and kind in the manager's words.
-    name = data.get("brief", "")[:40] or t("mg.campaign_name", segment=t(f"seg.{segment}"), kind=t(f"kind.{kind}"))
+    name = (data.get("title") or data.get("brief", ""))[:40] or t(
+        "mg.campaign_name", segment=t(f"seg.{segment}"), kind=t(f"kind.{kind}"))
     return CampaignSpec(name=name, segment=segment, kind=kind, brief=data.get("brief", ""),
                         due=today + timedelta(days=data.get("due", 7)), variants=data.get("variants", 1),
                         holdout=data.get("holdout", 0) / 100, created_by=created_by)
@@ -101,20 +102,21 @@ async def pressed(callback: CallbackQuery, callback_data: WizardCb, identity: Id
         # Scoring features and drafting are blocking and take seconds at brand scale: off the event loop
         # (the update's unit of work is used by that thread alone while the handler waits).
         preview = await asyncio.to_thread(service.preview, uow, _spec({"segment": v}, owner, today, t), clock.now())
-        text = t("mg.wizard.count", segment=t(f"seg.{CHOICES[v]}"), count=len(preview.customer_ids),
+        text = t("mg.wizard.count", segment=t(f"seg.{CHOICES[v]}"), count=f"{len(preview.customer_ids):,}",
                  split=_split(uow, preview.per_guide), excluded=_excluded(t, preview.excluded))
         await show(callback, text, _kinds(owner, t))
     elif a is A.KIND:
         _check(v, TASK_KINDS)
         await state.update_data(kind=v)
         await state.set_state(Wizard.brief)
-        docs = brief_choices(uow.content.list(), services.knowledge, segment=CHOICES[data.get("segment", 0)], kind=TASK_KINDS[v])
+        docs = brief_choices(uow.content.list(), services.knowledge, segment=CHOICES[data.get("segment", 0)],
+                             kind=TASK_KINDS[v], language=t.language)
         await show(callback, t("mg.wizard.brief"), _kb(owner, A.CONTENT, [(d.title[:30], d.id) for d in docs], t, 1))
     elif a is A.CONTENT:
         doc = next((d for d in uow.content.list() if d.id == v), None)
         if doc is None:
             raise InvalidInput(f"no content {v}")
-        await state.update_data(brief=f"{doc.title}: {doc.body}"[:300])
+        await state.update_data(brief=f"{doc.title}: {doc.body}"[:300], title=doc.title)
         await state.set_state(None)
         await show(callback, t("mg.wizard.variants"), _kb(owner, A.VARIANTS, [(str(n), n) for n in VARIANTS], t, 3))
     elif a is A.VARIANTS:
@@ -139,8 +141,8 @@ async def pressed(callback: CallbackQuery, callback_data: WizardCb, identity: Id
             raise InvalidInput("the wizard was not finished")
         result = await asyncio.to_thread(service.create, uow, _spec(data, owner, today, t), clock.now())
         await state.clear()
-        await show(callback, t("mg.wizard.created", id=result.campaign_id, created=result.created,
-                               holdout=result.holdout, split=_split(uow, result.per_guide),
+        await show(callback, t("mg.wizard.created", id=result.campaign_id, created=f"{result.created:,}",
+                               holdout=f"{result.holdout:,}", split=_split(uow, result.per_guide),
                                excluded=_excluded(t, result.excluded)))
 
 
@@ -156,6 +158,6 @@ def _check_value(value: int, options) -> None:
 
 async def typed_brief(message: Message, identity: Identity, state: FSMContext, t: Texts) -> None:
     require_manager(identity.staff)
-    await state.update_data(brief=message.text.strip()[:500])
+    await state.update_data(brief=message.text.strip()[:500], title=None)
     await state.set_state(None)
     await reply(message, t("mg.wizard.variants"), _kb(identity.staff.id, A.VARIANTS, [(str(n), n) for n in VARIANTS], t, 3))

@@ -29,7 +29,11 @@ FALLBACK_ORDER = (ContentKind.BRIEF, ContentKind.SCRIPT, ContentKind.ARTICLE)
 
 
 def brief_choices(docs: Sequence[ContentDoc], knowledge: KnowledgeSearch | None, *,
-                  segment: str, kind: str, limit: int = 5) -> list[ContentDoc]:
+                  segment: str, kind: str, limit: int = 5, language: str | None = None) -> list[ContentDoc]:
+    """The best matches; with `language`, only content in the manager's language when there is any
+    (a menu of zh and en titles reads as a mix; the other language's content stays for its managers)."""
+    if language and any(d.language == language for d in docs):
+        docs = [d for d in docs if d.language == language]
     by_external = {doc.external_id: doc for doc in docs}
     found: list[ContentDoc] = []
     if knowledge is not None and docs:

@@ -16,9 +16,9 @@ def _pts(x: float) -> str:
 def summary(report: CampaignReport, language: str = "en") -> str:
     t, u = report.total, report.uplift
     zh = language == "zh"
-    lines = [(f"{t.tasks} 位顾客分给导购：已联系 {t.contacted}（{_pct(rate(t.contacted, t.tasks))}），回复 {t.replied}，"
+    lines = [(f"{t.tasks:,} 位顾客分给导购：已联系 {t.contacted}（{_pct(rate(t.contacted, t.tasks))}），回复 {t.replied}，"
               f"购买 {t.converted}，业绩 {t.revenue:,.2f}，提成 {t.commission:,.2f}。") if zh else
-             (f"{t.tasks} customers given to guides: {t.contacted} contacted ({_pct(rate(t.contacted, t.tasks))}), "
+             (f"{t.tasks:,} customers given to guides: {t.contacted} contacted ({_pct(rate(t.contacted, t.tasks))}), "
               f"{t.replied} replied, {t.converted} bought; {t.revenue:,.2f} in sales, {t.commission:,.2f} commission.")]
     if u is not None:
         verdict = ("显著" if u.significant else "尚不显著") if zh else ("significant" if u.significant else "not significant yet")

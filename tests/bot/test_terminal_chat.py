@@ -55,3 +55,36 @@ def test_a_copy_button_shows_what_it_would_copy_without_calling_the_bot(brand, s
     printed = out.getvalue()
     link = printed.split("链接：")[1].split()[0]
     assert "  [1] 复制链接" in printed and f"  (copied) {link}" in printed
+
+
+def _users(brand):
+    from bot.terminal import ChatUser
+    from tests.bot.customer_steps import link_for
+
+    return {"guide": ChatUser(GUIDE.id, "guide 李丽"),
+            "customer": ChatUser(7401, "customer 周明明", first_name="明明", last_name="周", language_code="zh",
+                                 opening=(f"/start {link_for(brand)}",))}
+
+
+def test_as_switches_users_and_another_users_chat_is_printed_under_their_name(brand, settings, clock):
+    # The customer opens the guide's link and agrees, writes; then the terminal becomes the guide.
+    out = io.StringIO()
+    typed = io.StringIO("1\n我的面霜快用完了\n/as guide\n")
+    run_terminal_chat(_dispatcher(brand, settings, clock), None, _users(brand), input=typed, output=out,
+                      start="customer")
+    printed = out.getvalue()
+    assert "══ you are now customer 周明明 ══" in printed and "  [1] ✅ 同意并开始" in printed
+    relayed = printed.split("── in the chat of guide 李丽 ──")
+    assert len(relayed) == 3 and "我的面霜快用完了" in relayed[2]  # "joined", then the message
+    after = printed.split("══ you are now guide 李丽 ══")[1]
+    assert "(the buttons of your latest message:)" in after and "✍️ 回复" in after
+
+
+def test_photos_and_documents_are_saved_to_files_and_their_paths_printed(brand, settings, clock, tmp_path):
+    out = io.StringIO()
+    run_terminal_chat(_dispatcher(brand, settings, clock), None, GUIDE.id, input=io.StringIO("/me\n"), output=out,
+                      media_dir=tmp_path / "media")
+    [line] = [l for l in out.getvalue().splitlines() if l.startswith("[photo saved to ")]
+    path = line.removeprefix("[photo saved to ").rstrip("]")
+    assert open(path, "rb").read().startswith(b"\x89PNG")
+    assert "我的业绩" in out.getvalue().split(line)[1]  # the caption follows the file
