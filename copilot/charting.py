@@ -52,14 +52,14 @@ def _installed_cjk(font_manager) -> str | None:
     return next((name for name in CJK_FONTS if name in installed), None)
 
 
-def figure(width: float, height: float, dpi: int = 110) -> "Figure":
+def figure(width: float, height: float, dpi: int = 110) -> Figure:
     cjk_font()
     from matplotlib.figure import Figure
 
     return Figure(figsize=(width, height), dpi=dpi)
 
 
-def money_axis(ax: "Axes", currency: str) -> None:
+def money_axis(ax: Axes, currency: str) -> None:
     """A y axis of amounts: starts at 0, ticks like ¥12,000."""
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -67,7 +67,7 @@ def money_axis(ax: "Axes", currency: str) -> None:
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{currency}{v:,.0f}"))
 
 
-def count_axis(ax: "Axes", top: float) -> None:
+def count_axis(ax: Axes, top: float) -> None:
     """A y axis of counts: whole numbers from 0, never a negative range when everything is 0."""
     from matplotlib.ticker import MaxNLocator
 
@@ -75,7 +75,7 @@ def count_axis(ax: "Axes", top: float) -> None:
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
 
 
-def png(fig: "Figure") -> bytes:
+def png(fig: Figure) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     return buffer.getvalue()

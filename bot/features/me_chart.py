@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
-def month_figure(m: MyMonth, t: Texts) -> "Figure":
+def month_figure(m: MyMonth, t: Texts) -> Figure:
     fig = charting.figure(6, 3.6)
     ax = fig.add_subplot()
     days = list(range(1, len(m.cumulative_sales) + 1))

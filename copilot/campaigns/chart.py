@@ -22,7 +22,7 @@ LABELS = {
 }
 
 
-def report_figure(report: CampaignReport, language: str = "en") -> "Figure":
+def report_figure(report: CampaignReport, language: str = "en") -> Figure:
     words = LABELS["zh" if language == "zh" else "en"]
     fig = charting.figure(9, 3.6, dpi=100)
     funnel, conv = fig.subplots(1, 2)

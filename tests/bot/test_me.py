@@ -47,7 +47,8 @@ async def test_me_in_english_with_no_sales_yet(guide_client):
 
 def _sales_line(fig):
     [ax] = fig.axes
-    line = next(l for l in ax.get_lines() if l.get_label() in ("累计成交（按成交日）", "Sales so far (by day of sale)"))
+    labels = ("累计成交（按成交日）", "Sales so far (by day of sale)")
+    line = next(drawn for drawn in ax.get_lines() if drawn.get_label() in labels)
     return list(line.get_xdata()), [round(v) for v in line.get_ydata()]
 
 

@@ -1,4 +1,5 @@
 import io
+from pathlib import Path
 
 from bot.app import build_dispatcher
 from bot.terminal import chat_in_terminal, run_terminal_chat, terminal_bot
@@ -84,7 +85,7 @@ def test_photos_and_documents_are_saved_to_files_and_their_paths_printed(brand, 
     out = io.StringIO()
     run_terminal_chat(_dispatcher(brand, settings, clock), None, GUIDE.id, input=io.StringIO("/me\n"), output=out,
                       media_dir=tmp_path / "media")
-    [line] = [l for l in out.getvalue().splitlines() if l.startswith("[photo saved to ")]
-    path = line.removeprefix("[photo saved to ").rstrip("]")
-    assert open(path, "rb").read().startswith(b"\x89PNG")
+    [line] = [printed for printed in out.getvalue().splitlines() if printed.startswith("[photo saved to ")]
+    path = Path(line.removeprefix("[photo saved to ").rstrip("]"))
+    assert path.read_bytes().startswith(b"\x89PNG")
     assert "我的业绩" in out.getvalue().split(line)[1]  # the caption follows the file
