@@ -28,7 +28,7 @@ from bot.texts import Raw, Texts
 from copilot.guide import actions as guide_actions
 from copilot.drafting import Adjust, DraftRequest
 from copilot.access import authorize, can_message
-from copilot.guide.drafts import deliverable, draft_events, prepare_draft
+from copilot.guide.drafts import deliverable, draft_events, prepare_draft, reasons_for_guide
 from copilot.contacts.outreach import Channel
 from copilot.staff import Identity, Kind
 from core.domain import Customer
@@ -60,9 +60,9 @@ async def new_draft(callback: CallbackQuery, callback_data: CardCb, identity: Id
                     t: Texts, clock: Clock, services: BotServices, bot: Bot, state: FSMContext) -> None:
     chat_id = callback.from_user.id
     await bot.send_chat_action(chat_id, "typing")  # before anything slow: the guide sees we are on it
-    customer, request = _request(callback_data.c, identity, uow, clock, services)
+    customer, request, reasons = _request(callback_data.c, identity, uow, clock, services)
     message = await bot.send_message(chat_id, t("draft.writing", name=customer.name))
-    await _write(message, customer, request, identity, t, services, state, Saved())
+    await _write(message, customer, request, identity, t, services, state, Saved(), reasons)
 
 
 async def rewrite(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, uow: UnitOfWork,
@@ -73,17 +73,18 @@ async def rewrite(callback: CallbackQuery, callback_data: DraftCb, identity: Ide
         wanted = Saved(variant=previous.variant + 1, adjust=previous.adjust)
     else:
         wanted = Saved(variant=previous.variant, adjust=ADJUST[callback_data.a].value)
-    customer, request = _request(callback_data.c, identity, uow, clock, services)
-    await _write(callback.message, customer, request, identity, t, services, state, wanted)
+    customer, request, reasons = _request(callback_data.c, identity, uow, clock, services)
+    await _write(callback.message, customer, request, identity, t, services, state, wanted, reasons)
 
 
 def _request(customer_id, identity, uow, clock, services):
-    now = clock.now()
-    return prepare_draft(uow, identity.staff, customer_id, now, services.selling_for(uow, now))
+    now, ctx = clock.now(), services.selling_for(uow, clock.now())
+    customer, request = prepare_draft(uow, identity.staff, customer_id, now, ctx)
+    return customer, request, reasons_for_guide(uow, identity.staff, customer, now, ctx)
 
 
 async def _write(message: Message, customer: Customer, request: DraftRequest, identity: Identity, t: Texts,
-                 services: BotServices, state: FSMContext, wanted: Saved) -> None:
+                 services: BotServices, state: FSMContext, wanted: Saved, reasons: dict[str, str] | None) -> None:
     customer_id = customer.id
     drafter = services.selling.drafter
     adjust = Adjust(wanted.adjust) if wanted.adjust else None
@@ -97,7 +98,8 @@ async def _write(message: Message, customer: Customer, request: DraftRequest, id
             await _edit(message, t("draft.title", name=customer.name) + "\n\n" + escape(streamed) + " …")
             last_edit = time.monotonic()
     fell_back = final.writer == "offline" and drafter.llm_enabled
-    saved = Saved(final.message, [list(p) for p in final.products], wanted.variant, wanted.adjust, fell_back)
+    products = [[sku, why if reasons is None else reasons.get(sku, "")] for sku, why in final.products]
+    saved = Saved(final.message, products, wanted.variant, wanted.adjust, fell_back)
     await save(state, customer_id, saved)
     await _edit(message, screen(t, customer.name, saved, services),
                 keyboards.draft(t, identity.staff.id, customer_id, saved.text, can_send=can_message(customer)))
@@ -120,8 +122,8 @@ def screen(t: Texts, name: str, saved: Saved, services: BotServices, status: str
         for sku, why in saved.products:
             product = catalogue.get(sku)
             if product is not None:
-                lines.append(t("card.product_line", name=product.name_in(t.language), price=money(product.price),
-                               reason=why))
+                key = "card.product_line" if why else "card.product_line_bare"
+                lines.append(t(key, name=product.name_in(t.language), price=money(product.price), reason=why))
     if saved.fell_back:
         lines += ["", t("draft.offline_note")]
     if status:

@@ -142,3 +142,14 @@ def product_picks(uow: UnitOfWork, staff: Staff, customer_id: int, now: datetime
     picks = pick_products(customer, orders, list(ctx.catalogue.values()), ctx.copurchase, now,
                           knowledge=ctx.knowledge, language=staff.language)
     return customer, picks
+
+
+def reasons_for_guide(uow: UnitOfWork, staff: Staff, customer: Customer, now: datetime,
+                      ctx: SellingContext) -> dict[str, str] | None:
+    """Why each product suits the customer, in the guide's language, when it is not the customer's:
+    a draft's own reasons are written for the customer (they reach their product-list page), and an
+    English guide must not read them in Chinese. None when both speak the same language."""
+    if customer.language == staff.language:
+        return None
+    _, picks = product_picks(uow, staff, customer.id, now, ctx)
+    return {p.product.sku: p.reason for p in picks}
