@@ -66,9 +66,10 @@ async def relay_to_guide(message: Message, customer: Customer, uow: UnitOfWork, 
     g = Texts(inbound.guide.language)
     c = inbound.context
     head = g("relay.header", name=customer.name, tier=tier(g, c.tier))
-    last = (g("relay.last_order", date=day(c.last_order_at, settings.timezone), amount=money(c.last_order_total))
-            if c.last_order_at else g("relay.no_orders"))
-    text = f"{head}\n<i>{last}</i>\n\n{escape(message.text)}"
+    # Without orders the header's tier already says so ("未购买"): no second line repeating it.
+    last = (f"\n<i>{g('relay.last_order', date=day(c.last_order_at, settings.timezone), amount=money(c.last_order_total))}</i>"
+            if c.last_order_at else "")
+    text = f"{head}{last}\n\n{escape(message.text)}"
     uow.commit()  # the message is kept whether or not the guide can be reached right now
     if not await tell_guide(bot, inbound.guide_chat, text, ui.relayed(g, inbound.guide.id, customer.id)):
         await reply(message, t("customer_hello"))
