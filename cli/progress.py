@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 
@@ -13,7 +14,8 @@ def progress_bar(label: str, *, enabled: bool = True) -> Iterator[Callable[[int,
         yield lambda done, total: None
         return
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, transient=True) as progress:
+    # Not a terminal (a log, the tour): no bar, which would leave a blank line per update.
+    with Progress(*columns, transient=True, disable=not Console().is_terminal) as progress:
         task = progress.add_task(label, total=None)
 
         def update(done: int, total: int | None) -> None:

@@ -8,6 +8,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.callbacks_managers import CampaignAction as A, CampaignCb, WizardAction, WizardCb
+from bot.features.formatting import money
 from bot.filters import KindIs
 from bot.sending import reply
 from bot.texts import Texts
@@ -18,7 +19,6 @@ from copilot.campaigns.summary import summary
 from copilot.access import require_manager
 from copilot.campaigns.team import campaign_progress, team_board
 from copilot.staff.handover import handover
-from copilot.sales.notices import money
 from copilot.staff import Identity, Kind
 from core.errors import NotFound
 from core.ports import UnitOfWork
