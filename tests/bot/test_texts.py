@@ -38,7 +38,7 @@ CJK_IN_EN = {"lang.zh"}  # the language menu names Chinese in Chinese
 
 def _rendered(language: str, key: str) -> str:
     template = TABLES[language][key]
-    values = {name: "9" for name in _placeholders(template)}
+    values = dict.fromkeys(_placeholders(template), "9")
     text = Texts(language)(key, **values) if values else template
     text = re.sub(r"<[^>]+>", "", text)  # tags are markup, not words
     return re.sub(r"/\w+", "", text)  # commands are the same in every language
