@@ -1,7 +1,7 @@
 """Chat with the bot in a terminal: the very same Dispatcher and handlers, as one or more Telegram users.
 
 Bot messages are printed as plain text with their inline buttons numbered; type text to send it,
-a button's number to press it (`\\3` sends the text "3"), `/as NAME` to become another of the
+a button's number or `[its label]` to press it (`\\3` sends the text "3"), `/as NAME` to become another of the
 chat's users (e.g. the guide, the manager, a customer), and end with end of input (Ctrl-D).
 A message to another user's chat (a customer's question relayed to the guide) is printed under
 that user's name. Photos and documents are saved to files and their paths printed.
@@ -19,6 +19,7 @@ from aiogram.types import InlineKeyboardButton, User
 
 from bot.app import build_bot
 from bot.local_session import LocalUpdates
+from bot.terminal_page import LOCAL_PAGES, page_as_text
 from bot.terminal_session import TerminalSession
 from core.settings import Settings
 
@@ -60,7 +61,10 @@ async def chat_in_terminal(dispatcher: Dispatcher, bot: Bot, users: dict[str, Ch
     print(f"Type a message, or a button's number to press it{hint}. End with Ctrl-D.", file=output, flush=True)
     try:
         await chat.become(start or next(iter(users)))
+        echo = not input.isatty()  # a script's lines are shown, so a transcript reads as a conversation
         while line := input.readline():
+            if echo and line.strip():
+                print(f"> {line.rstrip()}", file=output, flush=True)
             await chat.handle(line.rstrip("\n"))
     finally:
         await dispatcher.emit_shutdown(bot=bot, **dispatcher.workflow_data)
@@ -101,6 +105,10 @@ class _Chat:
             await self.become(text.split(maxsplit=1)[1].strip() if " " in text.strip() else "")
             return
         button = _chosen(self.session, text)
+        if button is None and _is_label(text):
+            labels = ", ".join(f"[{b.text}]" for b in self.session.buttons) or "none"
+            print(f"  (no single button {text.strip()} here; the buttons are: {labels})", file=self.output, flush=True)
+            return
         if button is None:
             text = text[1:] if text.startswith("\\") else text
             await self._feed(self.updates.text(self.user.as_user(), text))
@@ -108,25 +116,39 @@ class _Chat:
             await self._feed(self.updates.press(self.user.as_user(), self.session.keyboard_message,
                                                 button.callback_data))
         else:
-            _describe_local_button(button, self.output)
+            await _describe_local_button(button, self.output)
 
     async def _feed(self, update) -> None:
         await self.dispatcher.feed_update(self.bot, update)
 
 
 def _chosen(session: TerminalSession, text: str) -> InlineKeyboardButton | None:
-    number = text.strip()
-    if number.isdigit() and 1 <= int(number) <= len(session.buttons):
-        return session.buttons[int(number) - 1]
+    """The button a line presses: its number, or `[label]` (the label or the start of exactly one)."""
+    typed = text.strip()
+    if typed.isdigit() and 1 <= int(typed) <= len(session.buttons):
+        return session.buttons[int(typed) - 1]
+    if _is_label(typed):
+        label = typed.strip()[1:-1]
+        exact = [b for b in session.buttons if b.text == label]
+        starting = [b for b in session.buttons if b.text.startswith(label)]
+        return (exact or starting)[0] if len(exact) == 1 or len(starting) == 1 else None
     return None
 
 
-def _describe_local_button(button: InlineKeyboardButton, output: TextIO) -> None:
+def _is_label(text: str) -> bool:
+    typed = text.strip()
+    return len(typed) > 2 and typed[0] == "[" and typed[-1] == "]"
+
+
+async def _describe_local_button(button: InlineKeyboardButton, output: TextIO) -> None:
     # URL and copy-text buttons act on the phone, not on the bot: show what they would do.
     if button.copy_text is not None:
         print(f"  (copied) {button.copy_text.text}", file=output, flush=True)
     elif button.url or button.web_app:
-        print(f"  (opens) {button.url or button.web_app.url}", file=output, flush=True)
+        url = button.url or button.web_app.url
+        print(f"  (opens) {url}", file=output, flush=True)
+        if url.startswith(LOCAL_PAGES):  # the demo serves it: show what the browser would
+            print(await page_as_text(url), file=output, flush=True)
 
 
 def run_terminal_chat(dispatcher: Dispatcher, bot: Bot | None, users: dict[str, ChatUser] | int,

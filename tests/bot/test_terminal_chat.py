@@ -89,3 +89,21 @@ def test_photos_and_documents_are_saved_to_files_and_their_paths_printed(brand, 
     path = Path(line.removeprefix("[photo saved to ").rstrip("]"))
     assert path.read_bytes().startswith(b"\x89PNG")
     assert "我的业绩" in out.getvalue().split(line)[1]  # the caption follows the file
+
+
+def test_a_button_is_pressed_by_its_label_in_brackets_and_a_wrong_label_sends_nothing(brand, settings, clock):
+    out = io.StringIO()
+    typed = io.StringIO("/settings\n[语言]\n[Eng]\n[没有这个]\n")  # a label, the start of one, neither
+    run_terminal_chat(_dispatcher(brand, settings, clock), None, GUIDE.id, input=typed, output=out)
+    printed = out.getvalue()
+    assert _settings_of(brand, "G1").language == "en"
+    assert "(no single button [没有这个] here; the buttons are:" in printed
+    assert "> [没有这个]" in printed  # a script's lines are echoed, so the transcript reads as a chat
+
+
+def test_a_page_the_demo_serves_is_shown_as_its_text():
+    from bot.terminal_page import html_text
+
+    page = ("<html><head><style>.x{}</style></head><body><h1>为您精选</h1><p class='by'>李丽 为明明挑选的商品</p>"
+            "<section><span>¥49</span><div>洗衣液</div><form><button>我感兴趣</button></form></section></body></html>")
+    assert html_text(page) == ["为您精选", "李丽 为明明挑选的商品", "¥49", "洗衣液"]
