@@ -41,7 +41,11 @@ def task_groups(uow: UnitOfWork, staff: Staff) -> list[TaskGroup]:
 
 
 def campaign_tasks(uow: UnitOfWork, staff: Staff, campaign_id: int) -> list[CareTask]:
-    return [t for t in uow.campaigns.tasks(guide_id=staff.id, statuses=ACTIVE) if (t.campaign_id or 0) == campaign_id]
+    """The guide's open tasks of one campaign, the customers worth most first (the nightly expected
+    value, as /today ranks them): a guide who does only the first few does the best few."""
+    tasks = [t for t in uow.campaigns.tasks(guide_id=staff.id, statuses=ACTIVE) if (t.campaign_id or 0) == campaign_id]
+    value = uow.scoring.expected_values([t.customer_id for t in tasks])
+    return sorted(tasks, key=lambda t: (-value.get(t.customer_id, 0.0), t.id))
 
 
 def _mine(uow: UnitOfWork, staff: Staff, task_id: int) -> CareTask:

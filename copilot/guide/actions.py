@@ -11,7 +11,7 @@ from enum import StrEnum
 from copilot.access import authorize
 from copilot.contacts.outreach import Channel, Source, log_outreach
 from core.domain import Staff
-from core.errors import InvalidInput
+from core.errors import Conflict, InvalidInput
 from core.ports import ConversationMessage, UnitOfWork
 
 
@@ -45,14 +45,38 @@ def _put_aside(uow: UnitOfWork, staff: Staff, customer_id: int, now: datetime, k
     return until
 
 
+def lift_put_aside(uow: UnitOfWork, staff: Staff, customer_id: int, now: datetime) -> bool:
+    """Undo a snooze or "not interested": the customer is back in /today at once. False when
+    nothing hid them (a second press of Undo changes nothing)."""
+    customer = authorize(uow, staff, customer_id)
+    return uow.guide_actions.lift(customer.id, now) > 0
+
+
+class AlreadyContacted(Conflict):
+    """A second "contacted" for the same customer on the same day (e.g. "mark sent", then "mark
+    contacted"): one conversation is one contact, for the guide's count and for fatigue caps."""
+
+    code = "already_contacted"
+
+    def __init__(self, message: str, *, at: datetime, channel: str) -> None:
+        super().__init__(message)
+        self.at, self.channel = at, channel
+
+
 def hidden_customers(uow: UnitOfWork, staff: Staff, now: datetime) -> set[int]:
     return uow.guide_actions.hidden(staff.id, now)
 
 
 def record_contact(uow: UnitOfWork, staff: Staff, customer_id: int, now: datetime, *, channel: Channel,
-                   text: str = "", products: list[str] | None = None) -> int:
-    """The guide contacted the customer (sent by the bot, or personally and marked)."""
+                   text: str = "", products: list[str] | None = None, day_start: datetime | None = None) -> int:
+    """The guide contacted the customer (sent by the bot, or personally and marked). With
+    `day_start` (the guide's local midnight), a contact already logged since then raises
+    AlreadyContacted instead of counting the same conversation twice."""
     customer = authorize(uow, staff, customer_id)
+    last = uow.guide_actions.last_contact(customer.id) if day_start is not None else None
+    if last is not None and last[0] >= day_start:
+        raise AlreadyContacted(f"customer {customer.id} was contacted at {last[0]:%H:%M} already",
+                               at=last[0], channel=last[2])
     outreach_id = log_outreach(uow, customer_id=customer.id, guide_id=staff.id, source=Source.GUIDE,
                                channel=channel, text=text, products=list(products or []), now=now)
     if channel is Channel.BOT and text:

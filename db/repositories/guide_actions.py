@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from db.tables import CustomerRow
@@ -18,6 +18,12 @@ class SqlGuideActionRepository:
     def add(self, *, customer_id: int, guide_id: int, kind: str, until: datetime, created_at: datetime) -> None:
         self._s.execute(insert(GuideActionRow).values(customer_id=customer_id, guide_id=guide_id, kind=kind,
                                                       until=until, created_at=created_at))
+
+    def lift(self, customer_id: int, now: datetime) -> int:
+        """End every decision that hides the customer now (kept as history, ending now)."""
+        query = (update(GuideActionRow).where(GuideActionRow.customer_id == customer_id, GuideActionRow.until > now)
+                 .values(until=now))
+        return self._s.execute(query).rowcount or 0
 
     def hidden(self, owner_id: int, now: datetime) -> set[int]:
         """The owner's customers put aside (by the owner or their manager) until a future moment."""

@@ -63,6 +63,16 @@ class SqlScoringRepository:
         query = self._owned(query, ScoreSnapshotRow.customer_id, owner_id)
         return {r[0]: tuple(r[1:]) for r in self._s.execute(query)}
 
+    def expected_values(self, customer_ids: list[int]) -> dict[int, float]:
+        """The nightly expected value of these customers (those never scored are absent)."""
+        values: dict[int, float] = {}
+        for start in range(0, len(customer_ids), 5000):  # stay under every backend's parameter limit
+            chunk = customer_ids[start : start + 5000]
+            query = (select(ScoreSnapshotRow.customer_id, ScoreSnapshotRow.expected_value)
+                     .where(ScoreSnapshotRow.customer_id.in_(chunk)))
+            values.update({cid: float(value) for cid, value in self._s.execute(query)})
+        return values
+
     def snapshot_time(self) -> datetime | None:
         return self._s.scalar(select(func.max(ScoreSnapshotRow.computed_at)))
 

@@ -87,3 +87,17 @@ def test_unstarted_tasks_are_reminded_twice_then_the_manager_is_told_then_they_e
     with uow_factory() as uow:
         tasks = uow.campaigns.tasks(campaign_id=result.campaign_id)
     assert {(t.status, t.outcome) for t in tasks} == {("expired", "no_action")}
+
+
+def test_a_campaigns_tasks_come_with_the_customers_worth_most_first(uow_factory, ids, service):
+    from copilot.campaigns import campaign_tasks
+
+    result = create(uow_factory, service)
+    with uow_factory() as uow:
+        g1 = staff(uow, "G1")
+        by_id = sorted(uow.campaigns.tasks(campaign_id=result.campaign_id, guide_id=g1.id), key=lambda t: t.id)
+        # Worth more the later the task was made: the list must come out in reverse order of creation.
+        uow.scoring.replace_snapshot([{"customer_id": t.customer_id, "computed_at": NOW, "p_purchase": 0.5,
+                                       "expected_value": 10.0 * k, "features": {}} for k, t in enumerate(by_id)])
+        tasks = campaign_tasks(uow, g1, result.campaign_id)
+    assert len(tasks) == 7 and [t.id for t in tasks] == [t.id for t in reversed(by_id)]
