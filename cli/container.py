@@ -33,7 +33,8 @@ class Container:
     def engine(self):
         from db.engine import make_engine
 
-        return make_engine(self.settings.database_url, echo=self.settings.database.echo)
+        database = self.settings.database
+        return make_engine(self.settings.database_url, echo=database.echo, lock_timeout=database.lock_timeout_seconds)
 
     @cached_property
     def uow_factory(self):

@@ -42,3 +42,14 @@ class ExternalServiceError(GuideCopilotError):
     """A network edge (LLM, Telegram, Chroma server) failed; callers fall back where they can."""
 
     code = "external"
+
+
+class Unavailable(GuideCopilotError):
+    """A dependency is busy or unreachable for the moment (the database locked, a lock timeout, the
+    connection lost). Nothing was changed; the same request a little later should succeed."""
+
+    code = "unavailable"
+
+    def __init__(self, message: str, *, retry_after: float = 2.0, user_message: str | None = None) -> None:
+        super().__init__(message, user_message=user_message or "Busy right now: please try again in a moment.")
+        self.retry_after = retry_after

@@ -14,6 +14,9 @@ class DatabaseSettings(BaseModel):
     # Empty means "SQLite file inside data_dir", so the embedded default needs no configuration.
     url: str = ""
     echo: bool = False
+    # How long a statement waits for a lock held by someone else (SQLite's busy timeout, PostgreSQL's
+    # lock_timeout) before the request gives up with "busy, retry" (HTTP 503 with Retry-After).
+    lock_timeout_seconds: float = Field(10.0, gt=0, le=600)
 
 
 class ChromaSettings(BaseModel):
@@ -51,6 +54,11 @@ class APISettings(BaseModel):
     port: int = Field(8080, ge=1, le=65535)
     webhook_secret: SecretStr | None = None
     public_base_url: str = "http://127.0.0.1:8080"
+    max_body_bytes: int = Field(1_000_000, ge=1024)  # refused (413) before it is read: an order of 1,000 lines fits
+    # Orders pushed by webhook must be dated within this window around our clock: a little clock
+    # skew into the future, and not older than the brand's history that webhooks serve.
+    order_max_future_minutes: int = Field(10, ge=0, le=24 * 60)
+    order_max_age_days: int = Field(400, ge=1)
 
 
 class RankingSettings(BaseModel):

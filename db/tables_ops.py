@@ -192,3 +192,18 @@ class OutboxRow(Base):
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str] = mapped_column(Text, default="")
+    # The fencing token of the claim holding a 'sending' row: only that claim may renew, mark or
+    # give it back, so a sender whose lease lapsed (and whose row another sender took) changes nothing.
+    lease: Mapped[str | None] = mapped_column(String(32))
+
+
+class WorkerRow(Base):
+    """Heartbeats of background workers (the outbox sender): a health check reads them."""
+
+    __tablename__ = "workers"
+    name: Mapped[str] = mapped_column(String(128), primary_key=True)  # e.g. outbox-sender@host:pid
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    beat_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failed loops
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    last_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -6,6 +6,7 @@ from typing import Self
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.bulk import SqlBulkWriter
+from db.errors import unavailable
 from db.repositories.catalog import SqlContentRepository, SqlProductRepository
 from db.repositories.orders import SqlOrderRepository
 from db.repositories.people import SqlCustomerRepository, SqlStaffRepository, SqlStoreRepository
@@ -22,6 +23,7 @@ from db.repositories.conversations import SqlConversationRepository, SqlGuideLin
 from db.repositories.product_lists import SqlProductListRepository
 from db.repositories.outbox import SqlOutboxRepository
 from db.repositories.campaigns import SqlCampaignRepository
+from db.repositories.workers import SqlWorkerRepository
 
 
 class SqlUnitOfWork:
@@ -53,19 +55,33 @@ class SqlUnitOfWork:
         self.product_lists = SqlProductListRepository(session)
         self.outbox = SqlOutboxRepository(session)
         self.campaigns = SqlCampaignRepository(session)
+        self.workers = SqlWorkerRepository(session)
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind, error, traceback) -> None:
         assert self.session is not None
         try:
             self.session.rollback()  # a no-op after commit(); undoes everything otherwise
+        except Exception as exc:  # the connection may have died with the error being raised
+            error = error or exc
+            if unavailable(exc) is None and error is exc:
+                raise
         finally:
             self.session.close()
             self.session = None
+        busy = unavailable(error) if error is not None else None
+        if busy is not None:
+            raise busy from error
 
     def commit(self) -> None:
         assert self.session is not None, "commit() outside 'with'"
-        self.session.commit()
+        try:
+            self.session.commit()
+        except Exception as exc:
+            busy = unavailable(exc)
+            if busy is None:
+                raise
+            raise busy from exc
 
     def rollback(self) -> None:
         assert self.session is not None, "rollback() outside 'with'"

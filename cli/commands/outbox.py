@@ -15,6 +15,7 @@ console = Console(highlight=False)
 def register(app: typer.Typer) -> None:
     outbox = typer.Typer(no_args_is_help=True, help="Queued messages to staff and customers.")
     outbox.command("send")(send)
+    outbox.command("status")(status)
     app.add_typer(outbox, name="outbox")
     brand = typer.Typer(no_args_is_help=True, help="Brand settings.")
     brand.command("api-key")(api_key)
@@ -38,6 +39,29 @@ def send(ctx: typer.Context,
         container.close()
     console.print(f"sent {report.sent}, retry later {report.retried}, 429s {report.rate_limited}, "
                   f"blocked {report.blocked}, failed {report.failed}")
+
+
+def status(ctx: typer.Context, stale_after: Annotated[int, typer.Option(
+        help="A sender silent for longer than this many seconds counts as down")] = 60) -> None:
+    """The queue by status and every sender's last heartbeat. Exit code 1 when no sender is alive
+    and well: use it as the bot's health check."""
+    from datetime import timedelta
+
+    from copilot.outbox.serving import WORKER_PREFIX, assess
+
+    container = Container.of(ctx)
+    try:
+        container.migrate()
+        with container.uow_factory() as uow:
+            queue, beats = uow.outbox.counts(), uow.workers.beats(WORKER_PREFIX)
+    finally:
+        container.close()
+    healthy, lines = assess(beats, container.clock.now(), stale_after=timedelta(seconds=stale_after))
+    console.print("queue: " + (", ".join(f"{k} {v}" for k, v in sorted(queue.items())) or "empty"))
+    for line in lines or ["no outbox sender has ever run"]:
+        console.print(line)
+    if not healthy:
+        raise typer.Exit(1)
 
 
 def api_key(ctx: typer.Context) -> None:

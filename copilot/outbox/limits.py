@@ -9,11 +9,18 @@ class Limits:
     per_second: float = 25.0  # overall; Telegram allows ~30/s, we keep a margin
     per_chat_per_second: float = 1.0
     burst: int = 5  # saved-up sends: 25/s plus this stays under Telegram's ~30 in any one second
-    batch: int = 100
+    # Small batches: a claim holds rows only as long as it takes to send a few seconds' worth.
+    batch: int = 20
     lease_seconds: float = 120.0  # a claimed row comes back after this if its sender died
+    # One send may take at most this long: the lease, renewed just before each send, outlasts it.
+    send_timeout_seconds: float = 30.0
     max_attempts: int = 6  # transient failures only; 429s never use up attempts
     backoff_seconds: float = 2.0  # doubled per attempt
     max_backoff_seconds: float = 600.0
+
+    def __post_init__(self) -> None:
+        if self.send_timeout_seconds >= self.lease_seconds:
+            raise ValueError("the lease must outlast one send: lease_seconds > send_timeout_seconds")
 
 
 class TokenBucket:

@@ -10,7 +10,7 @@ from core.ports.contacts import ScoringRepository, OutreachRepository, GuideActi
 from core.ports.uow import UnitOfWork, UnitOfWorkFactory
 from core.ports.knowledge import SearchFilters, ProductHit, ContentHit, KnowledgeSearch
 from core.ports.sales import Touch, CommissionRule, DatedAmount, LedgerEntry, LedgerLine, Refund, OrderBalance, SalesRepository, LedgerRepository, Notifier
-from core.ports.delivery import DeliveryRetryAfter, DeliveryBlocked, DeliveryTransient, OutboxItem, Messenger, OutboxRepository
+from core.ports.delivery import DeliveryRetryAfter, DeliveryBlocked, DeliveryTransient, OutboxItem, Messenger, OutboxRepository, WorkerBeat, WorkerRepository
 from core.ports.customers import GuideLinkRepository, NewCustomer, ConversationMessage, ConversationRepository, ProductListRecord, ProductListRepository
 from core.ports.campaigns import OPEN_TASK_STATUSES, Campaign, CareTask, BrandKeys, CampaignRepository
 
@@ -66,4 +66,6 @@ __all__ = [
     "UnitOfWork",
     "UnitOfWorkFactory",
     "UpsertResult",
+    "WorkerBeat",
+    "WorkerRepository",
 ]

@@ -6,7 +6,7 @@ from typing import Protocol, Self
 from core.ports.campaigns import CampaignRepository
 from core.ports.contacts import BasketRepository, GuideActionRepository, OutreachRepository, ScoringRepository
 from core.ports.customers import ConversationRepository, GuideLinkRepository, ProductListRepository
-from core.ports.delivery import OutboxRepository
+from core.ports.delivery import OutboxRepository, WorkerRepository
 from core.ports.master import (
     BulkWriter, ContentRepository, CustomerRepository, OrderRepository, ProductRepository, StaffRepository,
     StoreRepository,
@@ -39,6 +39,7 @@ class UnitOfWork(Protocol):
     product_lists: ProductListRepository
     outbox: OutboxRepository
     campaigns: CampaignRepository
+    workers: WorkerRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...
