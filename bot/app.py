@@ -25,7 +25,7 @@ from bot.middlewares import (
     CallbackAnswerMiddleware, IdentityMiddleware, OwnerCheckMiddleware, PrivateChatsOnlyMiddleware,
     ReachableAgainMiddleware, UnitOfWorkMiddleware,
 )
-from bot.sending import RetryAfterMiddleware
+from bot.sending import PlainTextFallback, RetryAfterMiddleware
 from bot.services import BotServices
 from core.errors import ConfigError
 from core.ports import Clock, UnitOfWorkFactory
@@ -83,6 +83,7 @@ def build_bot(settings: Settings, session: BaseSession | None = None, *,
             raise ConfigError("Set GC_TELEGRAM__TOKEN (or GC_TELEGRAM__API_BASE for a local Bot API)")
         session = AiohttpSession(api=TelegramAPIServer.from_base(api_base)) if api_base else AiohttpSession()
     session.middleware(retry or RetryAfterMiddleware())
+    session.middleware(PlainTextFallback())
     token = token or TEST_TOKEN
     return Bot(token, session=session,
                default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True))

@@ -11,7 +11,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import Bot
+from aiogram.client.default import Default
 from aiogram.client.session.base import BaseSession
+from aiogram.enums import ParseMode
 from aiogram.methods import (
     EditMessageReplyMarkup, EditMessageText, GetMe, SendMessage, TelegramMethod,
 )
@@ -19,6 +21,8 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import (
     CallbackQuery, Chat, InlineKeyboardMarkup, MaybeInaccessibleMessageUnion, Message, Update, User,
 )
+
+from bot import telegram_html
 
 
 class LocalApiSession(BaseSession):
@@ -29,6 +33,7 @@ class LocalApiSession(BaseSession):
         self._message_ids = itertools.count(1)
 
     async def make_request(self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None) -> Any:
+        _check_markup(bot, method)
         result = self.respond(bot, method)
         self.on_request(method, result)
         return result
@@ -72,6 +77,16 @@ class LocalApiSession(BaseSession):
                              chunk_size: int = 65536, raise_for_status: bool = True,
                              ) -> AsyncGenerator[bytes, None]:
         yield b""
+
+
+def _check_markup(bot: Bot, method: TelegramMethod[Any]) -> None:
+    """Refuse HTML Telegram would refuse, with Telegram's words."""
+    mode = getattr(method, "parse_mode", None)
+    if isinstance(mode, Default):
+        mode = bot.default[mode.name]
+    text = getattr(method, "text", None) or getattr(method, "caption", None)
+    if mode == ParseMode.HTML and isinstance(text, str) and (complaint := telegram_html.problem(text)):
+        raise TelegramBadRequest(method, f"Bad Request: {complaint}")
 
 
 def _text_of(method: TelegramMethod[Any]) -> str | None:

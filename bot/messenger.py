@@ -12,7 +12,7 @@ from aiogram.exceptions import (
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callbacks_managers import TaskAction, TaskCb
-from bot.render import truncate
+from bot.render import escape, truncate
 from core.ports import DeliveryBlocked, DeliveryRetryAfter, DeliveryTransient
 
 
@@ -38,7 +38,8 @@ class AiogramMessenger:
 
     async def send(self, chat_id: int, payload: dict) -> None:
         try:
-            await self._bot.send_message(chat_id, truncate(payload["text"]), reply_markup=markup(payload))
+            # Outbox texts are plain (copilot/ writes no markup): escaped here, where they become HTML.
+            await self._bot.send_message(chat_id, truncate(escape(payload["text"])), reply_markup=markup(payload))
         except TelegramRetryAfter as exc:
             raise DeliveryRetryAfter(exc.retry_after) from exc
         except TelegramForbiddenError as exc:

@@ -14,6 +14,7 @@ from aiogram.client.session.middlewares.base import BaseRequestMiddleware
 from aiogram.exceptions import TelegramBadRequest, TelegramRetryAfter
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
+from bot import telegram_html
 from bot.render import split_message, truncate
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,31 @@ class RetryAfterMiddleware(BaseRequestMiddleware):
                             type(method).__name__, exc.retry_after, attempt, self._max_tries)
                 await self._sleep(exc.retry_after)
         raise AssertionError("unreachable")
+
+
+class PlainTextFallback(BaseRequestMiddleware):
+    """A message Telegram refuses for its markup ("can't parse entities") goes again as plain text,
+    never dropped: whatever slipped past escaping costs the formatting, not the message."""
+
+    async def __call__(self, make_request, bot, method):
+        try:
+            return await make_request(bot, method)
+        except TelegramBadRequest as exc:
+            field = _text_field(method)
+            if field is None or "can't parse entities" not in exc.message.lower():
+                raise
+            log.warning("Telegram refused the markup of a %s (%s): sending it as plain text",
+                        type(method).__name__, exc.message)
+            plain = {field: telegram_html.plain(getattr(method, field)), "parse_mode": None}
+            return await make_request(bot, method.model_copy(update=plain))
+
+
+def _text_field(method) -> str | None:
+    """Where a message's marked-up text lives: `text` (messages, edits) or `caption` (photos, files)."""
+    for field in ("text", "caption"):
+        if isinstance(getattr(method, field, None), str) and hasattr(method, "parse_mode"):
+            return field
+    return None
 
 
 async def send_text(bot: Bot, chat_id: int, text: str,
