@@ -1,14 +1,13 @@
 """Customers in the conversation: the guide's personal link, consent, the relay between customer and
 guide, opt-out, and suggested replies. Plain functions over the unit of work; the bot stays thin."""
-from copilot.customers.consent import (
-    BindRequest, OPT_OUT_WORDS, bind, is_opt_out, opt_in, opt_out, share_phone,
-)
+from copilot.customers.consent import BindRequest, bind, opt_in, opt_out, share_phone
+from copilot.customers.stop_words import is_opt_out
 from copilot.customers.links import guide_for_link, link_code, link_payload, personal_link
 from copilot.customers.relay import Inbound, NotBound, customer_says, guide_says, guide_sends_list
 from copilot.customers.suggestions import suggest_replies
 
 __all__ = [
-    "BindRequest", "Inbound", "NotBound", "OPT_OUT_WORDS", "bind", "customer_says", "guide_for_link",
+    "BindRequest", "Inbound", "NotBound", "bind", "customer_says", "guide_for_link",
     "guide_says", "guide_sends_list", "is_opt_out", "link_code", "link_payload", "opt_in", "opt_out",
     "personal_link", "share_phone", "suggest_replies",
 ]

@@ -14,8 +14,6 @@ from core.domain import Consent, Customer, Staff
 from core.errors import NotFound
 from core.ports import NewCustomer, UnitOfWork
 
-# The whole message, any case, surrounding spaces and a trailing full stop ignored.
-OPT_OUT_WORDS = frozenset({"stop", "退订", "unsubscribe"})
 BOT_MADE_PREFIX = "tg-"  # records made at binding; only these may be merged into an imported record
 
 
@@ -24,10 +22,6 @@ class BindRequest:
     telegram_user_id: int
     name: str
     language: str
-
-
-def is_opt_out(text: str | None) -> bool:
-    return (text or "").strip().rstrip(".。!！").strip().casefold() in OPT_OUT_WORDS
 
 
 def bind(uow: UnitOfWork, guide: Staff, who: BindRequest, now: datetime) -> Customer:

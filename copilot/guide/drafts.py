@@ -16,8 +16,8 @@ from scipy import sparse
 from copilot.access import authorize, can_message
 from copilot.drafting import Adjust, DraftEvent, Drafter, DraftKind, DraftRequest, build_request
 from copilot.product_list import CoPurchase, due_items, pick_products
-from core.domain import Customer, Order, OrderStatus, Product, Staff
-from core.errors import InvalidInput
+from core.domain import Consent, Customer, Order, OrderStatus, Product, Staff
+from core.errors import InvalidInput, OptedOut
 from core.ports import KnowledgeSearch, UnitOfWork
 from core.settings import LLMSettings
 
@@ -103,6 +103,8 @@ async def draft_events(drafter: Drafter, request: DraftRequest, *, adjust: Adjus
 def deliverable(uow: UnitOfWork, staff: Staff, customer_id: int) -> Customer:
     """The customer, if the bot may message them for this staff member."""
     customer = authorize(uow, staff, customer_id)
+    if customer.consent is Consent.REVOKED:  # a Send pressed on a draft made before they opted out
+        raise OptedOut(f"customer {customer_id} opted out", user_message="This customer opted out of messages.")
     if not can_message(customer):
         raise NotStarted(f"customer {customer_id} has not started the bot or agreed to messages")
     return customer
