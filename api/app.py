@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from fastapi import FastAPI
 
 from api import errors
-from api.routes import health, orders
-from api.routes import campaigns
-from api.routes import product_list
+from api.body_limit import BodyLimit
+from api.routes import campaigns, health, orders, product_list
 from core.ports import Clock, Notifier, UnitOfWorkFactory
 from core.settings import Settings
 
@@ -22,14 +22,24 @@ class ApiContext:
     timezone: str
     webhook_secret: str | None
     notifier: Notifier | None
+    order_max_future: timedelta = timedelta(minutes=10)
+    order_max_age: timedelta = timedelta(days=400)
+
+    def order_window(self, now: datetime) -> tuple[datetime, datetime]:
+        """(earliest, latest) time a pushed order may carry: a little clock skew ahead, and no older
+        than the history webhooks serve (older sales come in by import)."""
+        return now - self.order_max_age, now + self.order_max_future
 
 
 def create_app(uow_factory: UnitOfWorkFactory, settings: Settings, clock: Clock,
                notifier: Notifier | None = None) -> FastAPI:
+    api = settings.api
     app = FastAPI(title="Guide Copilot", version="0.1.0")
-    secret = settings.api.webhook_secret
-    app.state.ctx = ApiContext(uow_factory, clock, settings.timezone,
-                               secret.get_secret_value() if secret else None, notifier)
+    app.add_middleware(BodyLimit, max_bytes=api.max_body_bytes)  # 413 before a big body is read
+    secret = api.webhook_secret
+    app.state.ctx = ApiContext(uow_factory, clock, settings.timezone, secret.get_secret_value() if secret else None,
+                               notifier, timedelta(minutes=api.order_max_future_minutes),
+                               timedelta(days=api.order_max_age_days))
     errors.install(app)
     app.include_router(health.router())
     app.include_router(orders.router())

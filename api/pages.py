@@ -15,13 +15,15 @@ TEXTS = {
            "want": "我感兴趣", "sold_out": "暂时缺货", "thanks": "已告诉导购您对「{item}」感兴趣，TA 会尽快联系您。",
            "empty": "商品清单正在准备中，请稍后再看。", "gone_title": "链接已过期",
            "gone": "这个商品清单已过期。请在聊天中点「我的商品清单」获取最新清单。",
-           "missing_title": "找不到页面", "missing": "这个链接无效。请在聊天中点「我的商品清单」。"},
+           "missing_title": "找不到页面", "missing": "这个链接无效。请在聊天中点「我的商品清单」。",
+           "busy_title": "请稍候", "busy": "系统正忙，请几秒后刷新页面或再点一次。"},
     "en": {"title": "Picked for you", "by": "{guide} picked these for {name}", "by_anon": "Picked for you by your guide",
            "want": "I'm interested", "sold_out": "Sold out for now",
            "thanks": "Your guide now knows you like {item} and will get back to you soon.",
            "empty": "Your list is being prepared. Please check again later.", "gone_title": "Link expired",
            "gone": "This product list has expired. Tap \u201cMy product list\u201d in the chat for a fresh one.",
-           "missing_title": "Page not found", "missing": "This link is not valid. Tap \u201cMy product list\u201d in the chat."},
+           "missing_title": "Page not found", "missing": "This link is not valid. Tap \u201cMy product list\u201d in the chat.",
+           "busy_title": "One moment", "busy": "We are busy right now. Please reload the page or tap again in a few seconds."},
 }
 
 # No scripts, no outside resources; the token is in the URL, so it is never sent on as a referrer.
@@ -65,7 +67,7 @@ def product_list(page: Page, clicked: str | None = None) -> str:
 
 
 def problem(kind: str) -> str:
-    """kind: gone (expired) | missing (unknown token or product). The token may be unknown, and with it
+    """kind: gone (expired) | missing (unknown token or product) | busy (try again shortly). The token may be unknown, and with it
     the customer's language: both languages are shown."""
     zh, en = TEXTS["zh"], TEXTS["en"]
     body = (f"<h1>{zh[kind + '_title']}</h1><p>{zh[kind]}</p>"

@@ -52,6 +52,27 @@ def _date_as_datetime(value: object) -> object:
 
 Timestamp = Annotated[datetime, BeforeValidator(_date_as_datetime), AfterValidator(_aware)]
 
+# Far above any real order, far below what the ledger's integer cents hold when summed (int64).
+MAX_AMOUNT = Decimal("10000000000")
+
+
+def bounded_amount(amount: Decimal, what: str) -> Decimal:
+    if amount > MAX_AMOUNT:
+        raise ValueError(f"{what} {amount:,.2f} is over the limit of {MAX_AMOUNT:,.0f}")
+    return amount
+
+
+def check_order_time(moment: datetime, info: ValidationInfo) -> None:
+    """Within the window the validation context gives (`earliest`, `latest`, both optional): an order
+    dated in 2030 or 1970 would book commission in a ledger month that has not come or long closed."""
+    context = info.context or {}
+    earliest, latest = context.get("earliest"), context.get("latest")
+    if latest is not None and moment > latest:
+        raise ValueError(f"{moment.isoformat()} is in the future (latest accepted {latest.isoformat(timespec='minutes')})")
+    if earliest is not None and moment < earliest:
+        raise ValueError(f"{moment.isoformat()} is too far in the past (earliest accepted "
+                         f"{earliest.date().isoformat()})")
+
 
 class RowModel(BaseModel):
     """Base for row schemas: empty cells mean "not given", unknown columns are kept out."""

@@ -1,7 +1,10 @@
 """The customer's personal product-list page: `GET /l/{token}`, interest via `POST /l/{token}/click/{sku}`.
 
-HTML, not JSON: an unknown token is a friendly 404 page, an expired one a 410 page. A click answers
-303 back to the page (plain forms, no JavaScript) and tells the guide once the click is committed.
+HTML, not JSON: an unknown token is a friendly 404 page, an expired one a 410 page, a database busy
+for the moment a 503 "try again" page with Retry-After. A click answers 303 back to the page (plain
+forms, no JavaScript) and tells the guide once the click is committed; if telling them fails for a
+busy database the click answers 503 too, and the customer's retry queues the notice (once: the
+outbox drops a notice it already holds).
 """
 from __future__ import annotations
 
@@ -12,9 +15,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api import pages
 from copilot.customers import product_page
-from core.errors import NotFound
+from api.errors import retry_after
+from core.errors import NotFound, Unavailable
 
-EXPIRED, MISSING = 410, 404
+EXPIRED, MISSING, BUSY = 410, 404, 503
+PROBLEMS = (NotFound, product_page.ListExpired, Unavailable)
 
 
 def router() -> APIRouter:
@@ -28,7 +33,7 @@ def router() -> APIRouter:
                 # Coming back from a click is not a new view.
                 page = product_page.view(uow, token, ctx.clock.now(), record=clicked is None)
                 uow.commit()
-        except (NotFound, product_page.ListExpired) as exc:
+        except PROBLEMS as exc:
             return _problem(exc)
         return HTMLResponse(pages.product_list(page, clicked), headers=pages.HEADERS)
 
@@ -39,15 +44,16 @@ def router() -> APIRouter:
             with ctx.uow_factory() as uow:
                 guide_id, notice = product_page.click(uow, token, sku, ctx.clock.now())
                 uow.commit()
-        except (NotFound, product_page.ListExpired) as exc:
+            if ctx.notifier is not None and guide_id is not None:
+                ctx.notifier.notify_staff(guide_id, notice)
+        except PROBLEMS as exc:
             return _problem(exc)
-        if ctx.notifier is not None and guide_id is not None:
-            ctx.notifier.notify_staff(guide_id, notice)
         return RedirectResponse(f"/l/{quote(token)}?clicked={quote(sku, safe='')}#thanks", status_code=303)
 
     return routes
 
 
 def _problem(exc: Exception) -> HTMLResponse:
-    kind, status = ("gone", EXPIRED) if isinstance(exc, product_page.ListExpired) else ("missing", MISSING)
-    return HTMLResponse(pages.problem(kind), status_code=status, headers=pages.HEADERS)
+    kind, status = (("gone", EXPIRED) if isinstance(exc, product_page.ListExpired) else
+                    ("busy", BUSY) if isinstance(exc, Unavailable) else ("missing", MISSING))
+    return HTMLResponse(pages.problem(kind), status_code=status, headers={**pages.HEADERS, **retry_after(exc)})

@@ -19,6 +19,7 @@ from copilot.product_list import pick_products
 from copilot.scoring import FatiguePolicy
 from copilot.scoring.segments import named_segments
 from core.domain import Role
+from core.errors import InvalidInput
 from core.ports import UnitOfWork
 
 
@@ -69,6 +70,9 @@ class CampaignService:
 
     def create(self, uow: UnitOfWork, spec: CampaignSpec, now: datetime, *, cooldown=(),
                members=None, chosen: Preview | None = None) -> CampaignResult:
+        today = now.astimezone(self._tz).date()
+        if spec.due < today:  # tasks born overdue: nobody could do them, reminders would fire at once
+            raise InvalidInput(f"the due date {spec.due.isoformat()} is in the past (today is {today.isoformat()})")
         chosen = chosen or self.preview(uow, spec, now, cooldown=cooldown, members=members)
         due_at = datetime.combine(spec.due, time(23, 59, 59), self._tz)
         campaign_id = uow.campaigns.add(dict(

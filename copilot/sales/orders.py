@@ -39,6 +39,8 @@ def receive_order(uow_factory: UnitOfWorkFactory, incoming: OrderIn, now: dateti
                   timezone: str = DEFAULT_TIMEZONE, notifier: Notifier | None = None) -> Receipt:
     with uow_factory() as uow:
         policy = SalesPolicy.load(uow, timezone)
+        if incoming.currency and incoming.currency.upper() != policy.currency:
+            raise InvalidInput(f"currency {incoming.currency!r}: this brand's books are in {policy.currency}")
         refs = _resolve(uow, incoming)
         header, lines = _rows(incoming, refs)
         existing = uow.orders.get_by_external(incoming.order_id)

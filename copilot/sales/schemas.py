@@ -5,10 +5,10 @@ import json
 from decimal import Decimal
 from typing import Annotated, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from core.errors import InvalidInput
-from core.fields import Code, Money, Timestamp
+from core.fields import Code, Money, Timestamp, bounded_amount, check_order_time
 
 Model = TypeVar("Model", bound=BaseModel)
 Quantity = Annotated[int, Field(gt=0, le=100_000)]
@@ -24,6 +24,11 @@ class LineIn(_Payload):
     quantity: Quantity
     unit_price: Money
 
+    @model_validator(mode="after")
+    def _amount_in_bounds(self) -> LineIn:
+        bounded_amount(self.unit_price * self.quantity, "line amount")
+        return self
+
 
 class OrderIn(_Payload):
     order_id: Code
@@ -32,14 +37,23 @@ class OrderIn(_Payload):
     store_id: Code
     guide_id: Code | None = None
     lines: list[LineIn] = Field(min_length=1, max_length=1000)
+    # Checked against the brand's currency (brands.config) when booked: never booked as another one.
+    currency: Annotated[str, Field(pattern=r"^[A-Za-z]{3}$")] | None = None
 
     @model_validator(mode="after")
-    def _one_line_per_sku(self) -> OrderIn:
+    def _consistent(self) -> OrderIn:
         skus = [line.sku for line in self.lines]
         twice = sorted({s for s in skus if skus.count(s) > 1})
         if twice:
             raise ValueError(f"sku {', '.join(twice)} appears on more than one line; send one line per sku")
+        bounded_amount(sum((line.unit_price * line.quantity for line in self.lines), Decimal(0)), "order total")
         return self
+
+    @field_validator("ordered_at")
+    @classmethod
+    def _in_window(cls, value, info: ValidationInfo):
+        check_order_time(value, info)
+        return value
 
 
 class RefundLineIn(_Payload):
@@ -69,14 +83,18 @@ class RefundIn(_Payload):
         return {"amount": str(self.amount.quantize(Decimal("0.01")))}
 
 
-def parse(model: type[Model], body: bytes, *, timezone: str = "UTC") -> Model:
-    """Bytes -> payload, or InvalidInput with a message that names each bad field."""
+def parse(model: type[Model], body: bytes, *, timezone: str = "UTC", window: tuple | None = None) -> Model:
+    """Bytes -> payload, or InvalidInput with a message that names each bad field. `window`:
+    (earliest, latest) for an order's time."""
     try:
         data = json.loads(body, parse_float=Decimal)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except ValueError as exc:  # bad JSON or UTF-8, an integer of thousands of digits
         raise InvalidInput(f"body is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise InvalidInput("body is nested too deeply to be an order") from None
+    earliest, latest = window or (None, None)
     try:
-        return model.model_validate(data, context={"timezone": timezone})
+        return model.model_validate(data, context={"timezone": timezone, "earliest": earliest, "latest": latest})
     except ValidationError as exc:
         problems = [f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg'].removeprefix('Value error, ')}"
                     for e in exc.errors()]

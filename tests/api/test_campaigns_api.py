@@ -53,3 +53,15 @@ def test_a_missing_or_wrong_key_is_refused_and_creates_nothing(http, uow_factory
 def test_a_bad_segment_is_a_422_naming_the_choices(http, key):
     answer = http.post("/api/campaigns", json={**BODY, "segment": "everyone"}, headers={"X-API-Key": key})
     assert answer.status_code == 422 and "silent" in answer.json()["detail"]
+
+
+def test_a_campaign_due_in_the_past_is_a_422_and_creates_nothing(http, key, uow_factory):
+    with uow_factory() as uow:
+        before = len(uow.campaigns.tasks())
+    answer = http.post("/api/campaigns", json={**BODY, "due": "2026-11-22"}, headers={"X-API-Key": key})
+    with uow_factory() as uow:
+        assert len(uow.campaigns.tasks()) == before  # the seed's one busy task, nothing new
+    assert answer.status_code == 422
+    assert answer.json()["detail"] == "the due date 2026-11-22 is in the past (today is 2026-11-23)"
+    today = http.post("/api/campaigns", json={**BODY, "due": "2026-11-23"}, headers={"X-API-Key": key})
+    assert today.status_code == 201  # due today is still doable
