@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from copilot.importing.readers import RowSource
+from copilot.importing.readers import PROBLEM, RowSource
+from core.errors import InvalidInput
 
 _META_KEYS = {"kind", "language", "tags", "type", "lang"}
 
@@ -23,7 +24,15 @@ def folder_rows(folder: Path) -> RowSource:
 
     def rows() -> Iterator[tuple[int, dict[str, str]]]:
         for number, path in enumerate(files, start=1):
-            yield number, parse_document(path.stem, path.read_text(encoding="utf-8"))
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError as exc:
+                raise InvalidInput(f"{path}: not UTF-8 text (byte at position {exc.start + 1}); "
+                                   "save it as UTF-8") from None
+            document = parse_document(path.stem, text)
+            if "\x00" in text:
+                document[PROBLEM] = ("body", path.name, "contains a NUL character")
+            yield number, document
 
     header = ["content_id", "title", "body", "kind", "language", "tags"]
     return RowSource(folder, header, rows(), len(files))

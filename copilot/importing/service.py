@@ -21,7 +21,7 @@ from core.ports import Clock, UnitOfWorkFactory, UpsertResult
 from copilot.importing import kinds
 from copilot.importing.content_files import folder_rows
 from copilot.importing.orders import OrdersHandler
-from copilot.importing.readers import RowSource, open_rows
+from copilot.importing.readers import PROBLEM, RowSource, open_rows
 from copilot.importing.schemas import ALIASES, SCHEMAS
 
 HANDLERS = {"stores": kinds.StoresHandler, "staff": kinds.StaffHandler, "customers": kinds.CustomersHandler,
@@ -123,13 +123,16 @@ class Importer:
         now = self._clock.now()
         local = now.astimezone(ZoneInfo(self._timezone))
         first = (local.replace(day=1) - timedelta(days=1)).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-        report.settled = len(settle_orders(uow, uow.sales.unsettled_order_ids(first), now, timezone=self._timezone))
+        settled = settle_orders(uow, uow.sales.unsettled_order_ids(first), now, timezone=self._timezone)
+        # Only what changed the ledger: an order nobody is credited with stays "unsettled" and is
+        # looked at again on every import, which must not be announced as commission posted.
+        report.settled = sum(1 for s in settled if s.new and s.entry is not None)
         drifted = uow.sales.drifted_order_ids(reimported)
         report.adjusted = len(adjust_orders(uow, drifted, now, timezone=self._timezone))
 
     def _validate(self, kind, handler, line, raw) -> tuple[object | None, list[RowProblem]]:
-        if "__extra__" in raw:
-            return None, [RowProblem(line, "-", raw["__extra__"][:80], "more values than header columns")]
+        if PROBLEM in raw:
+            return None, [RowProblem(line, *raw[PROBLEM])]
         try:
             item = SCHEMAS[kind].model_validate(raw, context=self._context)
         except ValidationError as exc:
