@@ -15,6 +15,7 @@ from decimal import Decimal
 from copilot.campaigns.stats import Uplift, rate, uplift
 from core.errors import NotFound
 from core.ports import Campaign, UnitOfWork
+from core.spreadsheet import SafeDictWriter
 
 CONTACTED = ("contacted", "replied", "bought")
 REPLIED = ("replied", "bought")
@@ -100,9 +101,7 @@ def report_rows(report: CampaignReport) -> list[dict]:
 
 
 def write_csv(report: CampaignReport, handle) -> int:
-    import csv
-
-    writer = csv.DictWriter(handle, fieldnames=CSV_FIELDS)
+    writer = SafeDictWriter(handle, fieldnames=CSV_FIELDS)  # guide and variant keys are imported text
     writer.writeheader()
     rows = report_rows(report)
     writer.writerows(rows)

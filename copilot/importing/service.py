@@ -7,7 +7,6 @@ replace their stored lines (see orders.py), and the ledger follows in the same t
 """
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -17,6 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from core.errors import InvalidInput
+from core.spreadsheet import SafeWriter
 from core.ports import Clock, UnitOfWorkFactory, UpsertResult
 from copilot.importing import kinds
 from copilot.importing.content_files import folder_rows
@@ -175,7 +175,7 @@ class _RejectsFile:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._handle = path.open("w", newline="", encoding="utf-8")
-        self._writer = csv.writer(self._handle)
+        self._writer = SafeWriter(self._handle)  # the rejected values are whatever the file held
         self._writer.writerow(["row", "column", "value", "reason"])
 
     def write(self, problems: list[RowProblem]) -> None:

@@ -1,7 +1,6 @@
 """What the ledger says: a guide's earnings for /me, month-to-date sales, the monthly export."""
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -9,6 +8,7 @@ from typing import TextIO
 
 from copilot.access import team_store
 from core.domain import Staff
+from core.spreadsheet import SafeWriter
 from core.ports import LedgerLine, UnitOfWork
 from copilot.sales.policy import DEFAULT_TIMEZONE, SalesPolicy, parse_month
 
@@ -68,7 +68,7 @@ def ledger_for_manager(uow: UnitOfWork, manager: Staff, month: str) -> list[Ledg
 
 
 def write_ledger_csv(rows: list[LedgerLine], out: TextIO) -> int:
-    writer = csv.writer(out)
+    writer = SafeWriter(out)  # names and ids come from imports and customers: no formulas
     writer.writerow(CSV_HEADER)
     for r in rows:
         writer.writerow((r.month, r.guide_external_id, r.guide_name, r.order_external_id, r.kind,

@@ -18,6 +18,7 @@ import pandas as pd
 from copilot.scoring.ranker import score
 from copilot.scoring.rfm import to_occasions
 from core.errors import InvalidInput
+from core.spreadsheet import cell
 
 HEADER = ["customer_id", "ordered_at", "amount"]
 EPOCH = np.datetime64("1970-01-01", "D")
@@ -131,7 +132,9 @@ def write_atomically(df: pd.DataFrame, out_path: Path) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".tmp", dir=out_path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            df.to_csv(fh, index=False)
+            # Customer ids come from the caller's file: no cell may run as a spreadsheet formula.
+            text = df.select_dtypes(include=["object", "string"]).columns
+            df.assign(**{name: df[name].map(cell) for name in text}).to_csv(fh, index=False)
         os.replace(tmp, out_path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
