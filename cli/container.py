@@ -44,6 +44,13 @@ class Container:
         return SqlUnitOfWorkFactory(make_session_factory(self.engine))
 
     @cached_property
+    def database(self):
+        """The async programs' view of the database: short units of work in worker threads."""
+        from copilot.database import Database
+
+        return Database(self.uow_factory)
+
+    @cached_property
     def knowledge(self):
         from knowledge.factory import build_knowledge
 
@@ -97,5 +104,7 @@ class Container:
         upgrade(self.engine)
 
     def close(self) -> None:
+        if "database" in self.__dict__:
+            self.database.close()
         if "engine" in self.__dict__:
             self.engine.dispose()

@@ -40,6 +40,10 @@ class Database:
         """`fn(uow, ...)` in a worker thread, committed when it returns, rolled back when it raises."""
         return await self._run(partial(self._in_unit, fn, args, kwargs, commit=True))
 
+    async def call(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """A blocking call that opens its own units of work (the outbox notifier), off the loop."""
+        return await self._run(partial(fn, *args, **kwargs))
+
     def _in_unit(self, fn, args, kwargs, *, commit: bool):
         with self.uow_factory() as uow:
             result = fn(uow, *args, **kwargs)

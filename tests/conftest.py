@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 import db.schema  # noqa: F401  (registers every table on Base.metadata)
+from copilot.database import Database
 from db.base import Base
 from db.engine import make_engine, make_session_factory
 from db.migrate import upgrade
@@ -85,3 +86,11 @@ def engine(request, tmp_path) -> Iterator[Engine]:
 @pytest.fixture
 def uow_factory(engine) -> SqlUnitOfWorkFactory:
     return SqlUnitOfWorkFactory(make_session_factory(engine))
+
+
+@pytest.fixture
+def database(uow_factory) -> Iterator[Database]:
+    """What the API and the bot get: units of work in worker threads."""
+    db = Database(uow_factory)
+    yield db
+    db.close()

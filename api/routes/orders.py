@@ -1,11 +1,11 @@
-"""Order and refund webhooks: check the signature, parse, call one copilot function, render."""
+"""Order and refund webhooks: check the signature, parse, book in one unit of work, render."""
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
 from api.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, check_headers, verify
-from copilot.sales import OrderIn, Receipt, RefundIn, parse, receive_order, receive_refund
+from copilot.sales import OrderIn, Receipt, RefundIn, book_order, book_refund, parse, send
 
 
 async def signed_body(request: Request) -> bytes:
@@ -25,18 +25,19 @@ def router() -> APIRouter:
     routes = APIRouter(prefix="/api")
 
     @routes.post("/orders")
-    def post_order(request: Request, body: bytes = Depends(signed_body)) -> JSONResponse:
+    async def post_order(request: Request, body: bytes = Depends(signed_body)) -> JSONResponse:
         ctx = request.app.state.ctx
         incoming = parse(OrderIn, body, timezone=ctx.timezone, window=ctx.order_window(ctx.clock.now()))
-        return _render(receive_order(ctx.uow_factory, incoming, ctx.clock.now(),
-                                     timezone=ctx.timezone, notifier=ctx.notifier))
+        booking = await ctx.db.write(book_order, incoming, ctx.clock.now(), timezone=ctx.timezone)
+        if booking.notices and ctx.notifier is not None:
+            await ctx.db.call(send, ctx.notifier, booking.notices)
+        return _render(booking.receipt)
 
     @routes.post("/orders/{order_id}/refund")
-    def post_refund(order_id: str, request: Request, body: bytes = Depends(signed_body)) -> JSONResponse:
+    async def post_refund(order_id: str, request: Request, body: bytes = Depends(signed_body)) -> JSONResponse:
         ctx = request.app.state.ctx
         incoming = parse(RefundIn, body, timezone=ctx.timezone)
-        return _render(receive_refund(ctx.uow_factory, order_id, incoming, ctx.clock.now(),
-                                      timezone=ctx.timezone))
+        return _render(await ctx.db.write(book_refund, order_id, incoming, ctx.clock.now(), timezone=ctx.timezone))
 
     return routes
 

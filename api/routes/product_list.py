@@ -26,26 +26,22 @@ def router() -> APIRouter:
     routes = APIRouter(prefix="/l")
 
     @routes.get("/{token}", response_class=HTMLResponse)
-    def show(token: str, request: Request, clicked: str | None = None) -> HTMLResponse:
+    async def show(token: str, request: Request, clicked: str | None = None) -> HTMLResponse:
         ctx = request.app.state.ctx
         try:
-            with ctx.uow_factory() as uow:
-                # Coming back from a click is not a new view.
-                page = product_page.view(uow, token, ctx.clock.now(), record=clicked is None)
-                uow.commit()
+            # Coming back from a click is not a new view.
+            page = await ctx.db.write(product_page.view, token, ctx.clock.now(), record=clicked is None)
         except PROBLEMS as exc:
             return _problem(exc)
         return HTMLResponse(pages.product_list(page, clicked), headers=pages.HEADERS)
 
     @routes.post("/{token}/click/{sku}")
-    def click(token: str, sku: str, request: Request):
+    async def click(token: str, sku: str, request: Request):
         ctx = request.app.state.ctx
         try:
-            with ctx.uow_factory() as uow:
-                guide_id, notice = product_page.click(uow, token, sku, ctx.clock.now())
-                uow.commit()
+            guide_id, notice = await ctx.db.write(product_page.click, token, sku, ctx.clock.now())
             if ctx.notifier is not None and guide_id is not None:
-                ctx.notifier.notify_staff(guide_id, notice)
+                await ctx.db.call(ctx.notifier.notify_staff, guide_id, notice)
         except PROBLEMS as exc:
             return _problem(exc)
         return RedirectResponse(f"/l/{quote(token)}?clicked={quote(sku, safe='')}#thanks", status_code=303)

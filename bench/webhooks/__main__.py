@@ -24,6 +24,7 @@ from sqlalchemy import func, select
 from api.app import create_app
 from api.signing import signed_headers
 from bench.webhooks.seed import orders, prepare
+from copilot.database import Database
 from core.settings import APISettings, Settings
 from db.engine import make_engine, make_session_factory
 from db.tables import OrderRow
@@ -66,12 +67,14 @@ def run_backend(url: str, count: int, concurrency: int) -> tuple[float, float, i
     uow_factory = SqlUnitOfWorkFactory(make_session_factory(engine))
     now = datetime.now(UTC)
     prepare(engine, uow_factory, now)
-    app = create_app(uow_factory, Settings(timezone="Asia/Shanghai", api=APISettings(webhook_secret=SECRET)), Clock())
+    db = Database(uow_factory)
+    app = create_app(db, Settings(timezone="Asia/Shanghai", api=APISettings(webhook_secret=SECRET)), Clock())
     bodies = orders(count, now)
     first = asyncio.run(_blast(app, count, concurrency, _post(bodies)))
     before = _totals(engine)
     replay = asyncio.run(_blast(app, count, concurrency, _post(bodies)))
     after = _totals(engine)
+    db.close()
     engine.dispose()
     assert before == after and before[:2] == (count, count), (before, after)
     return first, replay, after

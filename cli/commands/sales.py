@@ -29,9 +29,12 @@ def serve_api(ctx: typer.Context) -> None:
     container = Container.of(ctx)
     container.migrate()
     settings = container.settings
-    app = create_app(container.uow_factory, settings, container.clock,
-                     notifier=getattr(container, "notifier", None))
-    uvicorn.run(app, host=settings.api.host, port=settings.api.port)
+    app = create_app(container.database, settings, container.clock, notifier=container.notifier,
+                     campaign_service=container.campaigns)
+    try:
+        uvicorn.run(app, host=settings.api.host, port=settings.api.port)
+    finally:
+        container.close()
 
 
 def export_ledger(ctx: typer.Context, month: MonthOption, out: Annotated[Path, typer.Option(help="CSV file to write")]) -> None:

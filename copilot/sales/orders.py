@@ -35,30 +35,46 @@ class _Refs:
     products: dict[str, Product]
 
 
+@dataclass(frozen=True, slots=True)
+class Booking:
+    """What booking an order did: the answer, and the notices to send once it is committed."""
+
+    receipt: Receipt
+    notices: list[notices.Notice]
+
+
 def receive_order(uow_factory: UnitOfWorkFactory, incoming: OrderIn, now: datetime, *,
                   timezone: str = DEFAULT_TIMEZONE, notifier: Notifier | None = None) -> Receipt:
+    """Book an order in its own unit of work, then tell the credited guide."""
     with uow_factory() as uow:
-        policy = SalesPolicy.load(uow, timezone)
-        if incoming.currency and incoming.currency.upper() != policy.currency:
-            raise InvalidInput(f"currency {incoming.currency!r}: this brand's books are in {policy.currency}")
-        refs = _resolve(uow, incoming)
-        header, lines = _rows(incoming, refs)
-        existing = uow.orders.get_by_external(incoming.order_id)
-        order_id = None if existing else uow.sales.insert_order(header)
-        if order_id is None:  # seen before, or a concurrent request won the insert
-            existing = existing or uow.orders.get_by_external(incoming.order_id)
-            _check_same(existing, header, lines)
-            return Receipt(order_result(uow, existing, uow.ledger.get(sale_key(existing))), replay=True)
-        uow.bulk.insert("order_lines", [{**line, "order_id": order_id} for line in lines])
-        uow.sales.refresh_customer(refs.customer.id)
-        order = _order(order_id, header, lines)
-        settlement = settle(uow, order, now, policy, store_code=refs.store.external_id,
-                            owner_id=refs.customer.owner_id)
-        told = notices.sale_notices(uow, [settlement], policy.currency)
-        body = order_result(uow, order, settlement.entry)
+        booking = book_order(uow, incoming, now, timezone=timezone)
         uow.commit()
-    notices.send(notifier, told)
-    return Receipt(body, replay=False)
+    notices.send(notifier, booking.notices)
+    return booking.receipt
+
+
+def book_order(uow: UnitOfWork, incoming: OrderIn, now: datetime, *,
+               timezone: str = DEFAULT_TIMEZONE) -> Booking:
+    """Validate, store, attribute and credit one order in the caller's unit of work (the caller
+    commits, then sends the notices: a rolled-back sale must not have been announced)."""
+    policy = SalesPolicy.load(uow, timezone)
+    if incoming.currency and incoming.currency.upper() != policy.currency:
+        raise InvalidInput(f"currency {incoming.currency!r}: this brand's books are in {policy.currency}")
+    refs = _resolve(uow, incoming)
+    header, lines = _rows(incoming, refs)
+    existing = uow.orders.get_by_external(incoming.order_id)
+    order_id = None if existing else uow.sales.insert_order(header)
+    if order_id is None:  # seen before, or a concurrent request won the insert
+        existing = existing or uow.orders.get_by_external(incoming.order_id)
+        _check_same(existing, header, lines)
+        return Booking(Receipt(order_result(uow, existing, uow.ledger.get(sale_key(existing))), replay=True), [])
+    uow.bulk.insert("order_lines", [{**line, "order_id": order_id} for line in lines])
+    uow.sales.refresh_customer(refs.customer.id)
+    order = _order(order_id, header, lines)
+    settlement = settle(uow, order, now, policy, store_code=refs.store.external_id,
+                        owner_id=refs.customer.owner_id)
+    told = notices.sale_notices(uow, [settlement], policy.currency)
+    return Booking(Receipt(order_result(uow, order, settlement.entry), replay=False), told)
 
 
 def order_result(uow: UnitOfWork, order: Order, entry: LedgerEntry | None) -> dict:

@@ -23,30 +23,36 @@ from copilot.sales.settlement import settle_order
 def receive_refund(uow_factory: UnitOfWorkFactory, order_external_id: str, incoming: RefundIn,
                    now: datetime, *, timezone: str = DEFAULT_TIMEZONE) -> Receipt:
     with uow_factory() as uow:
-        policy = SalesPolicy.load(uow, timezone)
-        order = uow.orders.get_by_external(order_external_id)
-        if order is None:
-            raise NotFound(f"unknown order {order_external_id!r}")
-        refund = Refund(incoming.refund_id, order.id, _amount(order, incoming), incoming.request(), now)
-        # Lock the order before inserting the refund (whose foreign key would share-lock the row
-        # and deadlock two refunds on PostgreSQL), and read the balance only after the insert,
-        # which is when SQLite grants this transaction the write lock.
-        uow.sales.lock_order(order.id)
-        seen = uow.sales.refund(refund.external_id)
-        if seen is not None or not uow.sales.insert_refund(refund):
-            return _replay(uow, order, seen or uow.sales.refund(refund.external_id), refund)
-        balance = uow.sales.lock_order(order.id)
-        _check_room(uow, order, refund, balance)
-        settle_order(uow, order, now, policy)  # an imported order never settled is credited first
-        refunded = balance.refunded + refund.amount
-        full = refunded >= balance.total
-        uow.sales.set_refunded(order.id, refunded, "refunded" if full else "paid")
-        if full:
-            uow.sales.refresh_customer(order.customer_id)
-        post_refund(uow, order, refund_key(refund.external_id), refund.amount, full, now, policy)
-        body = refund_result(uow, order, refund)
+        receipt = book_refund(uow, order_external_id, incoming, now, timezone=timezone)
         uow.commit()
-    return Receipt(body, replay=False)
+    return receipt
+
+
+def book_refund(uow: UnitOfWork, order_external_id: str, incoming: RefundIn, now: datetime, *,
+                timezone: str = DEFAULT_TIMEZONE) -> Receipt:
+    """Check and book one refund in the caller's unit of work; the caller commits."""
+    policy = SalesPolicy.load(uow, timezone)
+    order = uow.orders.get_by_external(order_external_id)
+    if order is None:
+        raise NotFound(f"unknown order {order_external_id!r}")
+    refund = Refund(incoming.refund_id, order.id, _amount(order, incoming), incoming.request(), now)
+    # Lock the order before inserting the refund (whose foreign key would share-lock the row
+    # and deadlock two refunds on PostgreSQL), and read the balance only after the insert,
+    # which is when SQLite grants this transaction the write lock.
+    uow.sales.lock_order(order.id)
+    seen = uow.sales.refund(refund.external_id)
+    if seen is not None or not uow.sales.insert_refund(refund):
+        return _replay(uow, order, seen or uow.sales.refund(refund.external_id), refund)
+    balance = uow.sales.lock_order(order.id)
+    _check_room(uow, order, refund, balance)
+    settle_order(uow, order, now, policy)  # an imported order never settled is credited first
+    refunded = balance.refunded + refund.amount
+    full = refunded >= balance.total
+    uow.sales.set_refunded(order.id, refunded, "refunded" if full else "paid")
+    if full:
+        uow.sales.refresh_customer(order.customer_id)
+    post_refund(uow, order, refund_key(refund.external_id), refund.amount, full, now, policy)
+    return Receipt(refund_result(uow, order, refund), replay=False)
 
 
 def refund_key(refund_id: str) -> str:

@@ -34,7 +34,7 @@ def ids(engine):
 
 
 @pytest.fixture
-def api(uow_factory, notifier, ids) -> Webhooks:
+def api(database, notifier, ids) -> Webhooks:
     settings = Settings(timezone=TZ, api=APISettings(webhook_secret=SECRET))
-    with TestClient(create_app(uow_factory, settings, FixedClock(), notifier=notifier)) as client:
+    with TestClient(create_app(database, settings, FixedClock(), notifier=notifier)) as client:
         yield Webhooks(client)

@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from copilot.campaigns.api_keys import new_api_key
+from copilot.campaigns.wiring import campaign_service
 from core.settings import Settings
 from tests.integration.campaigns.conftest import TZ, FixedClock, seed
 
@@ -23,9 +24,10 @@ def key(engine, uow_factory, tmp_path) -> str:
 
 
 @pytest.fixture
-def http(uow_factory, key, tmp_path):
+def http(database, key, tmp_path):
     settings = Settings(timezone=TZ, data_dir=tmp_path)
-    with TestClient(create_app(uow_factory, settings, FixedClock())) as client:
+    app = create_app(database, settings, FixedClock(), campaign_service=campaign_service(settings))
+    with TestClient(app) as client:
         yield client
 
 

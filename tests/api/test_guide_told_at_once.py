@@ -26,13 +26,13 @@ def _outbox(engine) -> list[tuple[int, str]]:
                 s.execute(select(OutboxRow.chat_id, OutboxRow.payload).order_by(OutboxRow.id))]
 
 
-def _client(uow_factory):
+def _client(database):
     settings = Settings(timezone=TZ, api=APISettings(webhook_secret=SECRET))
     clock = FixedClock()
-    return TestClient(create_app(uow_factory, settings, clock, notifier=OutboxNotifier(uow_factory, clock)))
+    return TestClient(create_app(database, settings, clock, notifier=OutboxNotifier(database.uow_factory, clock)))
 
 
-def test_a_sale_and_a_product_list_click_reach_the_guides_chat_once(engine, uow_factory):
+def test_a_sale_and_a_product_list_click_reach_the_guides_chat_once(engine, uow_factory, database):
     ids = seed(engine)
     with Session(engine) as s:
         s.execute(update(StaffRow).where(StaffRow.id == ids.guides["G2"]).values(telegram_user_id=GUIDE_CHAT))
@@ -41,7 +41,7 @@ def test_a_sale_and_a_product_list_click_reach_the_guides_chat_once(engine, uow_
         uow.product_lists.add(ProductListRecord("k" * 32, ids.customers["C1"], ids.guides["G2"],
                                                 (("TEE", "new in"),), NOW, NOW + timedelta(days=14)))
         uow.commit()
-    with _client(uow_factory) as client:
+    with _client(database) as client:
         webhooks = Webhooks(client)
         for _ in range(2):  # a replayed webhook tells nobody twice
             assert webhooks.post("/api/orders", order_json(lines=(("CREAM", 4, "320.00"),), guide="G2")).is_success

@@ -95,7 +95,7 @@ def test_unknown_references_are_named_and_nothing_is_stored(api, engine):
     assert counts(engine) == NOTHING
 
 
-def test_webhooks_are_refused_while_no_secret_is_configured(uow_factory, ids):
-    client = TestClient(create_app(uow_factory, Settings(), FixedClock()))
+def test_webhooks_are_refused_while_no_secret_is_configured(database, ids):
+    client = TestClient(create_app(database, Settings(), FixedClock()))
     response = client.post("/api/orders", content=b"{}", headers={"X-GC-Timestamp": "1", "X-GC-Signature": "x"})
     assert response.status_code == 503 and "GC_API__WEBHOOK_SECRET" in response.json()["detail"]

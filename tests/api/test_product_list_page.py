@@ -27,8 +27,8 @@ def notifier() -> RecordingNotifier:
 
 
 @pytest.fixture
-def web(uow_factory, shop, notifier):  # noqa: F811
-    with TestClient(create_app(uow_factory, Settings(), FixedClock(NOW), notifier=notifier)) as client:
+def web(database, shop, notifier):  # noqa: F811
+    with TestClient(create_app(database, Settings(), FixedClock(NOW), notifier=notifier)) as client:
         yield client
 
 

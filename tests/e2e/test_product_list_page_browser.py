@@ -64,7 +64,7 @@ def browser():
 
 
 @pytest.fixture
-def site(uow_factory, shop):  # noqa: F811
+def site(uow_factory, database, shop):  # noqa: F811
     """The real app on a free port, in a background thread; yields its base URL."""
     with uow_factory() as uow:
         for token, expires in ((LIVE, NOW + timedelta(days=14)), (EXPIRED, NOW - timedelta(minutes=1))):
@@ -75,7 +75,7 @@ def site(uow_factory, shop):  # noqa: F811
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(uow_factory, Settings(), FixedClock(NOW)),
+    server = uvicorn.Server(uvicorn.Config(create_app(database, Settings(), FixedClock(NOW)),
                                            host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
