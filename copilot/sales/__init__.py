@@ -13,7 +13,7 @@ from copilot.sales.settlement import adjust_orders, settle_orders
 
 __all__ = [
     "Attribution", "Booking", "Earnings", "Notice", "OrderIn", "Receipt", "RefundIn", "SalesPolicy", "Settlement",
-    "adjust_orders", "attribute", "book_order", "book_refund", "close_month", "earnings", "ledger_for_manager", "ledger_rows",
-    "month_to_date_sales", "parse", "receive_order", "receive_refund", "sale_notices", "send", "settle_orders",
+    "adjust_orders", "attribute", "book_order", "book_refund", "close_month", "earnings", "ledger_for_manager",
+    "ledger_rows", "month_to_date_sales", "parse", "receive_order", "receive_refund", "sale_notices", "send", "settle_orders",
     "write_ledger_csv",
 ]

@@ -17,9 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from core.domain import Order
-from core.ports import Touch, UnitOfWork
-from copilot.sales.policy import SalesPolicy
+from core.ports import Touch
 
 FULL = Decimal(1)
 
@@ -44,8 +42,3 @@ def attribute(order_guide_id: int | None, owner_id: int | None, touches: Sequenc
     if owner_id is not None:
         return Attribution(owner_id, "owner", ownership_rate)
     return Attribution(None, "none", Decimal(0))
-
-
-def attribute_order(uow: UnitOfWork, order: Order, owner_id: int | None, policy: SalesPolicy) -> Attribution:
-    touches = uow.sales.touches(order.customer_id, order.ordered_at - policy.window, order.ordered_at)
-    return attribute(order.guide_id, owner_id, touches, policy.ownership_rate)

@@ -14,12 +14,13 @@ from decimal import Decimal
 from core.domain import Order
 from core.errors import InvalidInput
 from core.ports import LedgerEntry, UnitOfWork
-from copilot.sales.attribution import Attribution, attribute_order
+from copilot.sales.attribution import Attribution
 from copilot.sales.commissions import SaleLine, cents, commission
+from copilot.sales.credit import attribution_of, sale_key
 from copilot.sales.policy import DEFAULT_TIMEZONE, SalesPolicy, accounting_month, parse_month
 
 
-_CREDIT_KINDS = ("sale", "adjust")
+_CREDIT_KINDS = ("sale", "adjust")  # the entries that together say what a sale earned
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,36 +33,12 @@ class Settlement:
     new: bool
 
 
-def sale_key(order: Order) -> str:
-    return f"sale:{order.external_id}"
-
-
-def settle(uow: UnitOfWork, order: Order, now: datetime, policy: SalesPolicy, *,
-           store_code: str, owner_id: int | None) -> Settlement:
-    """Post the sale entry of a paid order once; later calls return the entry already there."""
-    existing = uow.ledger.get(sale_key(order))
-    if existing is not None:
-        return Settlement(order, _attribution_of(existing, policy), existing, new=False)
-    credit = attribute_order(uow, order, owner_id, policy)
-    if credit.guide_id is None:
-        return Settlement(order, credit, None, new=False)
-    amount = _commission(uow, order, store_code, credit.campaign_id, credit.rate)
-    entry = LedgerEntry(
-        entry_key=sale_key(order), order_id=order.id, guide_id=credit.guide_id, kind="sale",
-        base_amount=_base(order), commission=amount,
-        month=_open_month(uow, policy.month_of(order.ordered_at), now, policy), created_at=now,
-        campaign_id=credit.campaign_id, attribution=credit.rule,
-    )
-    new = uow.ledger.append(entry)
-    return Settlement(order, credit, entry if new else uow.ledger.get(entry.entry_key), new)
-
-
 def post_refund(uow: UnitOfWork, order: Order, key: str, amount: Decimal, fully_refunded: bool,
                 now: datetime, policy: SalesPolicy) -> LedgerEntry | None:
     """Reverse the sale's commission, as adjusted since, in proportion to the amount refunded. The
     last refund takes exactly what is left, so a fully refunded order nets to zero whatever the
     rounding did."""
-    sale = uow.ledger.get(sale_key(order))
+    sale = uow.ledger.get(sale_key(order.external_id))
     if sale is None:
         return None  # nobody was credited, nothing to reverse
     entries = uow.ledger.for_order(order.id)
@@ -90,7 +67,7 @@ def post_adjustment(uow: UnitOfWork, order: Order, now: datetime, policy: SalesP
     if sale is None:
         return None
     credited = [e for e in entries if e.kind in _CREDIT_KINDS]
-    rate = _attribution_of(sale, policy).rate
+    rate = attribution_of(sale, policy).rate
     base = _base(order) - _sum(e.base_amount for e in credited)
     due = _commission(uow, order, store_code, sale.campaign_id, rate) - _sum(e.commission for e in credited)
     if not base and not due:
@@ -135,8 +112,3 @@ def _base(order: Order) -> Decimal:
 
 def _sum(values) -> Decimal:
     return sum(values, Decimal(0))
-
-
-def _attribution_of(entry: LedgerEntry, policy: SalesPolicy) -> Attribution:
-    rate = policy.ownership_rate if entry.attribution == "owner" else Decimal(1)
-    return Attribution(entry.guide_id, entry.attribution or "", rate, entry.campaign_id)

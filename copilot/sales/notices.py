@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from core.ports import Notifier, UnitOfWork
+from core.ports import LedgerEntry, Notifier, UnitOfWork
 from copilot.sales.ledger import Settlement
 
 SYMBOLS = {"CNY": "¥", "USD": "$", "EUR": "€", "HKD": "HK$", "GBP": "£", "JPY": "¥"}
@@ -32,6 +32,13 @@ def sale_text(customer: str, amount: Decimal, earned: Decimal, campaign: str | N
     return f"{customer} bought {paid} — +{plus} commission" + (f" ({campaign})" if campaign else "")
 
 
+def sale_notice(entry: LedgerEntry, customer: str, campaign: str | None, language: str,
+                currency: str = "CNY") -> Notice:
+    """The notice for one newly credited sale, to the guide credited with it."""
+    text = sale_text(customer, entry.base_amount, entry.commission, campaign, language=language, currency=currency)
+    return Notice(entry.guide_id, text)
+
+
 def sale_notices(uow: UnitOfWork, settlements: Sequence[Settlement], currency: str = "CNY") -> list[Notice]:
     """Notices for the sales newly credited (a replay or re-import tells nobody twice)."""
     fresh = [s for s in settlements if s.new and s.entry is not None]
@@ -39,10 +46,8 @@ def sale_notices(uow: UnitOfWork, settlements: Sequence[Settlement], currency: s
     notices = []
     for s in fresh:
         guide, customer = uow.staff.get(s.entry.guide_id), uow.customers.get(s.order.customer_id)
-        text = sale_text(customer.name if customer else s.order.external_id, s.entry.base_amount,
-                         s.entry.commission, campaigns.get(s.entry.campaign_id),
-                         language=guide.language if guide else "zh", currency=currency)
-        notices.append(Notice(s.entry.guide_id, text))
+        notices.append(sale_notice(s.entry, customer.name if customer else s.order.external_id,
+                                   campaigns.get(s.entry.campaign_id), guide.language if guide else "zh", currency))
     return notices
 
 

@@ -3,19 +3,23 @@
 Idempotent by order id: the same order again is a replay (same answer, nothing changes); the same
 id with different content is a conflict. Two requests racing with one order id meet at the unique
 external id: one inserts, the other finds the winner's row and answers as a replay.
+
+A handful of round trips: one read fetches everything the order names and everything crediting it
+needs (`uow.sales.order_context`), attribution and commission are computed here, and one write
+stores the order, its lines and its sale entry (`uow.sales.book_order`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 
-from core.domain import Customer, Order, OrderLine, Product, Staff, Store
+from core.domain import Order, OrderLine
 from core.errors import Conflict, InvalidInput
-from core.ports import LedgerEntry, Notifier, UnitOfWork, UnitOfWorkFactory
+from core.ports import LedgerEntry, Notifier, OrderContext, OrderQuery, UnitOfWork, UnitOfWorkFactory
 from copilot.sales import notices
-from copilot.sales.ledger import sale_key, settle
-from copilot.sales.policy import DEFAULT_TIMEZONE, SalesPolicy
+from copilot.sales.credit import SaleFacts, sale_entry, sale_key
+from copilot.sales.policy import DEFAULT_TIMEZONE, SalesPolicy, accounting_month
 from copilot.sales.schemas import OrderIn
 
 
@@ -25,14 +29,6 @@ class Receipt:
 
     body: dict
     replay: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Refs:
-    customer: Customer
-    store: Store
-    guide: Staff | None
-    products: dict[str, Product]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,85 +53,97 @@ def book_order(uow: UnitOfWork, incoming: OrderIn, now: datetime, *,
                timezone: str = DEFAULT_TIMEZONE) -> Booking:
     """Validate, store, attribute and credit one order in the caller's unit of work (the caller
     commits, then sends the notices: a rolled-back sale must not have been announced)."""
-    policy = SalesPolicy.load(uow, timezone)
+    policy = SalesPolicy(timezone=timezone)
+    query = _query(incoming, policy)
+    ctx = uow.sales.order_context(query)
+    policy = SalesPolicy.from_config(ctx.brand_config, timezone)
     if incoming.currency and incoming.currency.upper() != policy.currency:
         raise InvalidInput(f"currency {incoming.currency!r}: this brand's books are in {policy.currency}")
-    refs = _resolve(uow, incoming)
-    header, lines = _rows(incoming, refs)
-    existing = uow.orders.get_by_external(incoming.order_id)
-    order_id = None if existing else uow.sales.insert_order(header)
-    if order_id is None:  # seen before, or a concurrent request won the insert
-        existing = existing or uow.orders.get_by_external(incoming.order_id)
-        _check_same(existing, header, lines)
-        return Booking(Receipt(order_result(uow, existing, uow.ledger.get(sale_key(existing))), replay=True), [])
-    uow.bulk.insert("order_lines", [{**line, "order_id": order_id} for line in lines])
-    uow.sales.refresh_customer(refs.customer.id)
-    order = _order(order_id, header, lines)
-    settlement = settle(uow, order, now, policy, store_code=refs.store.external_id,
-                        owner_id=refs.customer.owner_id)
-    told = notices.sale_notices(uow, [settlement], policy.currency)
-    return Booking(Receipt(order_result(uow, order, settlement.entry), replay=False), told)
+    order = _order(incoming, ctx)
+    if ctx.existing is not None:
+        return _replay(ctx, order)
+    credit, entry = sale_entry(order, _facts(incoming, ctx), policy, now)
+    booked = uow.sales.book_order(order, entry, source="webhook")
+    if booked.order_id is None:  # a concurrent request stored it first: answer as its replay
+        return _replay(uow.sales.order_context(query), order)
+    if entry is not None and not booked.credited:
+        entry = _book_late(uow, order, replace(entry, order_id=booked.order_id), policy, now)
+    guide = ctx.guides.get(entry.guide_id) if entry else None
+    campaign = ctx.campaign_names.get(entry.campaign_id) if entry and entry.campaign_id else None
+    body = order_result(order, entry, guide.external_id if guide else None, campaign)
+    told = [notices.sale_notice(entry, ctx.customer.name, campaign, guide.language, policy.currency)] if entry else []
+    return Booking(Receipt(body, replay=False), told)
 
 
-def order_result(uow: UnitOfWork, order: Order, entry: LedgerEntry | None) -> dict:
+def order_result(order: Order, entry: LedgerEntry | None, guide_external_id: str | None,
+                 campaign: str | None) -> dict:
     """Built from what is stored (the order and its sale entry), so a replay answers the same."""
-    guide = uow.staff.get(entry.guide_id) if entry else None
-    campaign = uow.sales.campaign_names([entry.campaign_id]) if entry and entry.campaign_id else {}
     return {
         "order_id": order.external_id,
         "total": str(sum((line.amount for line in order.lines), Decimal("0.00"))),
-        "guide_id": guide.external_id if guide else None,
+        "guide_id": guide_external_id,
         "attribution": entry.attribution if entry else "none",
-        "campaign": campaign.get(entry.campaign_id) if entry else None,
+        "campaign": campaign,
         "commission": str(entry.commission if entry else Decimal("0.00")),
         "ledger_month": entry.month if entry else None,
     }
 
 
-def _resolve(uow: UnitOfWork, incoming: OrderIn) -> _Refs:
-    customer = uow.customers.get_by_external(incoming.customer_id)
-    store = uow.stores.get_by_external(incoming.store_id)
-    guide = uow.staff.get_by_external(incoming.guide_id) if incoming.guide_id else None
-    known = uow.sales.products([line.sku for line in incoming.lines])
-    products = {line.sku: known.get(line.sku) for line in incoming.lines}
-    unknown = [f"customer_id {incoming.customer_id!r}"] if customer is None else []
-    unknown += [f"store_id {incoming.store_id!r}"] if store is None else []
-    unknown += [f"guide_id {incoming.guide_id!r}"] if incoming.guide_id and guide is None else []
-    unknown += [f"sku {sku!r}" for sku, product in products.items() if product is None]
+def _query(incoming: OrderIn, policy: SalesPolicy) -> OrderQuery:
+    return OrderQuery(order_id=incoming.order_id, customer_id=incoming.customer_id, store_id=incoming.store_id,
+                      guide_id=incoming.guide_id, skus=tuple(line.sku for line in incoming.lines),
+                      ordered_at=incoming.ordered_at, event_month=policy.month_of(incoming.ordered_at),
+                      sale_key=sale_key(incoming.order_id))
+
+
+def _order(incoming: OrderIn, ctx: OrderContext) -> Order:
+    """The order as it will be stored; every reference it names must exist."""
+    unknown = [f"customer_id {incoming.customer_id!r}"] if ctx.customer is None else []
+    unknown += [f"store_id {incoming.store_id!r}"] if ctx.store is None else []
+    unknown += [f"guide_id {incoming.guide_id!r}"] if incoming.guide_id and ctx.guide is None else []
+    unknown += [f"sku {line.sku!r}" for line in incoming.lines if line.sku not in ctx.products]
     if unknown:
         raise InvalidInput("unknown " + ", ".join(unknown))
-    return _Refs(customer, store, guide, products)
+    lines = tuple(OrderLine(line.sku, line.quantity, line.unit_price, ctx.products[line.sku].id)
+                  for line in incoming.lines)
+    return Order(external_id=incoming.order_id, customer_id=ctx.customer.id, ordered_at=incoming.ordered_at,
+                 lines=lines, store_id=ctx.store.id, guide_id=ctx.guide.id if ctx.guide else None,
+                 total=sum((line.amount for line in lines), Decimal(0)))
 
 
-def _rows(incoming: OrderIn, refs: _Refs) -> tuple[dict, list[dict]]:
-    lines = [{"sku": line.sku, "product_id": refs.products[line.sku].id, "quantity": line.quantity,
-              "unit_price": line.unit_price, "amount": line.unit_price * line.quantity} for line in incoming.lines]
-    header = {
-        "external_id": incoming.order_id, "customer_id": refs.customer.id, "store_id": refs.store.id,
-        "guide_id": refs.guide.id if refs.guide else None, "ordered_at": incoming.ordered_at,
-        "status": "paid", "total": sum((line["amount"] for line in lines), Decimal(0)),
-        "refunded": Decimal(0), "source": "webhook",
-    }
-    return header, lines
+def _facts(incoming: OrderIn, ctx: OrderContext) -> SaleFacts:
+    categories = {sku: product.category for sku, product in ctx.products.items()}
+    return SaleFacts(ctx.touches, ctx.customer.owner_id, incoming.store_id, categories, ctx.rules,
+                     ctx.closed_months)
 
 
-def _order(order_id: int, header: dict, lines: list[dict]) -> Order:
-    """The order just inserted, as the domain object (no need to read back what we wrote)."""
-    return Order(
-        external_id=header["external_id"], customer_id=header["customer_id"], ordered_at=header["ordered_at"],
-        lines=tuple(OrderLine(line["sku"], line["quantity"], line["unit_price"], line["product_id"]) for line in lines),
-        store_id=header["store_id"], guide_id=header["guide_id"], total=header["total"], id=order_id,
-    )
+def _book_late(uow: UnitOfWork, order: Order, entry: LedgerEntry, policy: SalesPolicy,
+               now: datetime) -> LedgerEntry:
+    """The sale's month was closed after the order was read: book it in the next open month. The
+    write that found it closed holds the ledger lock now, so no other close can slip in."""
+    closed = uow.ledger.closed_months()
+    late = replace(entry, month=accounting_month(policy.month_of(order.ordered_at), policy.month_of(now), closed))
+    uow.ledger.append(late)
+    return late
 
 
-def _check_same(existing: Order, header: dict, lines: list[dict]) -> None:
+def _replay(ctx: OrderContext, order: Order) -> Booking:
+    existing, entry = ctx.existing, ctx.existing_sale
+    _check_same(existing, order)
+    guide = ctx.guides.get(entry.guide_id) if entry else None
+    campaign = ctx.campaign_names.get(entry.campaign_id) if entry and entry.campaign_id else None
+    return Booking(Receipt(order_result(existing, entry, guide.external_id if guide else None, campaign),
+                           replay=True), [])
+
+
+def _check_same(existing: Order, order: Order) -> None:
     differences = [name for name, old, new in (
-        ("customer", existing.customer_id, header["customer_id"]),
-        ("store", existing.store_id, header["store_id"]),
-        ("guide", existing.guide_id, header["guide_id"]),
-        ("ordered_at", existing.ordered_at, header["ordered_at"]),
+        ("customer", existing.customer_id, order.customer_id),
+        ("store", existing.store_id, order.store_id),
+        ("guide", existing.guide_id, order.guide_id),
+        ("ordered_at", existing.ordered_at, order.ordered_at),
         ("lines", sorted((line.sku, line.quantity, line.unit_price) for line in existing.lines),
-         sorted((line["sku"], line["quantity"], line["unit_price"]) for line in lines)),
+         sorted((line.sku, line.quantity, line.unit_price) for line in order.lines)),
     ) if old != new]
     if differences:
         raise Conflict(f"order {existing.external_id} was already received with a different "

@@ -27,7 +27,10 @@ class SalesPolicy:
 
     @classmethod
     def load(cls, uow: UnitOfWork, timezone: str = DEFAULT_TIMEZONE) -> SalesPolicy:
-        config = uow.sales.brand_config()
+        return cls.from_config(uow.sales.brand_config(), timezone)
+
+    @classmethod
+    def from_config(cls, config: dict, timezone: str = DEFAULT_TIMEZONE) -> SalesPolicy:
         try:
             days = int(config.get("attribution_window_days", 7))
             rate = Decimal(str(config.get("ownership_rate", "0.5")))

@@ -9,7 +9,10 @@ from core.ports.staff import StaffInvite, InviteRepository, StaffSettings, Staff
 from core.ports.contacts import ScoringRepository, OutreachRepository, GuideActionRepository, BasketRepository
 from core.ports.uow import UnitOfWork, UnitOfWorkFactory
 from core.ports.knowledge import SearchFilters, ProductHit, ContentHit, KnowledgeSearch
-from core.ports.sales import Touch, CommissionRule, DatedAmount, LedgerEntry, LedgerLine, Refund, OrderBalance, SalesRepository, LedgerRepository, Notifier
+from core.ports.sales import (
+    Booked, CommissionRule, DatedAmount, GuideRef, LedgerEntry, LedgerLine, LedgerRepository, Notifier, OrderBalance,
+    OrderContext, OrderQuery, Refund, SalesRepository, Touch,
+)
 from core.ports.delivery import DeliveryRetryAfter, DeliveryBlocked, DeliveryTransient, OutboxItem, Messenger, OutboxRepository, WorkerBeat, WorkerRepository
 from core.ports.customers import GuideLinkRepository, NewCustomer, ConversationMessage, ConversationRepository, ProductListRecord, ProductListRepository
 from core.ports.campaigns import OPEN_TASK_STATUSES, Campaign, CareTask, BrandKeys, CampaignRepository
@@ -17,6 +20,7 @@ from core.ports.campaigns import OPEN_TASK_STATUSES, Campaign, CareTask, BrandKe
 __all__ = [
     "OPEN_TASK_STATUSES",
     "BasketRepository",
+    "Booked",
     "BrandKeys",
     "BulkWriter",
     "Campaign",
@@ -34,6 +38,7 @@ __all__ = [
     "DeliveryRetryAfter",
     "DeliveryTransient",
     "GuideActionRepository",
+    "GuideRef",
     "GuideLinkRepository",
     "InviteRepository",
     "KnowledgeSearch",
@@ -44,6 +49,8 @@ __all__ = [
     "NewCustomer",
     "Notifier",
     "OrderBalance",
+    "OrderContext",
+    "OrderQuery",
     "OrderRepository",
     "OutboxItem",
     "OutboxRepository",

@@ -10,8 +10,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from core.domain import Order, Product
-from core.ports import OrderBalance, Refund, Touch
+from core.ports import Booked, LedgerEntry, OrderBalance, OrderContext, OrderQuery, Refund, Touch
 from db.repositories import mapping
+from db.repositories.sales_booking import book_order, refresh_customer
+from db.repositories.sales_context import read_order_context
 from db.repositories.sales_sql import insert_if_absent
 from db.tables import BrandRow, CustomerRow, OrderLineRow, OrderRow, ProductRow
 from db.tables_ops import CampaignRow, CareTaskRow, InteractionRow, LedgerEntryRow, OutreachRow, RefundRow
@@ -62,14 +64,7 @@ class SqlSalesRepository:
         return sorted(drifted)
 
     def refresh_customer(self, customer_id: int) -> None:
-        """First/last paid order, as the importer's refresh_derived computes them for everyone."""
-        def paid(aggregate):
-            return (select(aggregate(OrderRow.ordered_at))
-                    .where(OrderRow.customer_id == customer_id, OrderRow.status == "paid")
-                    .scalar_subquery())
-
-        self._s.execute(update(CustomerRow).where(CustomerRow.id == customer_id)
-                        .values(first_order_at=paid(func.min), last_order_at=paid(func.max)))
+        refresh_customer(self._s, customer_id)
 
     def lock_order(self, order_id: int) -> OrderBalance:
         # FOR UPDATE makes concurrent refunds of one order take turns on PostgreSQL; SQLite
@@ -96,18 +91,40 @@ class SqlSalesRepository:
         query = select(RefundRow).where(RefundRow.order_id == order_id).order_by(RefundRow.id)
         return [_refund(r) for r in self._s.scalars(query)]
 
-    def touches(self, customer_id: int, since: datetime, until: datetime) -> list[Touch]:
-        sent = (select(OutreachRow.guide_id, OutreachRow.sent_at, CareTaskRow.campaign_id)
-                .outerjoin(CareTaskRow, CareTaskRow.id == OutreachRow.task_id)
-                .where(OutreachRow.customer_id == customer_id, OutreachRow.guide_id.is_not(None),
-                       OutreachRow.sent_at >= since, OutreachRow.sent_at <= until))
-        clicks = (select(InteractionRow.guide_id, InteractionRow.created_at)
-                  .where(InteractionRow.customer_id == customer_id, InteractionRow.kind == "list_click",
-                         InteractionRow.guide_id.is_not(None),
-                         InteractionRow.created_at >= since, InteractionRow.created_at <= until))
-        found = [Touch("outreach", g, at, c) for g, at, c in self._s.execute(sent)]
-        found += [Touch("list_click", g, at) for g, at in self._s.execute(clicks)]
-        return sorted(found, key=lambda t: t.at)
+    def owners(self, customer_ids: Sequence[int]) -> dict[int, int | None]:
+        found: dict[int, int | None] = {}
+        for start in range(0, len(customer_ids), _CHUNK):
+            chunk = list(customer_ids[start : start + _CHUNK])
+            query = select(CustomerRow.id, CustomerRow.owner_id).where(CustomerRow.id.in_(chunk))
+            found.update(self._s.execute(query).tuples().all())
+        return found
+
+    def touches_of(self, customer_ids: Sequence[int], since: datetime, until: datetime) -> dict[int, list[Touch]]:
+        found: list[tuple] = []  # (customer, at, is a click, row id, touch)
+        for start in range(0, len(customer_ids), _CHUNK):
+            chunk = list(customer_ids[start : start + _CHUNK])
+            sent = (select(OutreachRow.customer_id, OutreachRow.id, OutreachRow.guide_id, OutreachRow.sent_at,
+                           CareTaskRow.campaign_id)
+                    .outerjoin(CareTaskRow, CareTaskRow.id == OutreachRow.task_id)
+                    .where(OutreachRow.customer_id.in_(chunk), OutreachRow.guide_id.is_not(None),
+                           OutreachRow.sent_at >= since, OutreachRow.sent_at <= until))
+            clicks = (select(InteractionRow.customer_id, InteractionRow.id, InteractionRow.guide_id,
+                             InteractionRow.created_at)
+                      .where(InteractionRow.customer_id.in_(chunk), InteractionRow.kind == "list_click",
+                             InteractionRow.guide_id.is_not(None),
+                             InteractionRow.created_at >= since, InteractionRow.created_at <= until))
+            found += [(c, at, False, i, Touch("outreach", g, at, k)) for c, i, g, at, k in self._s.execute(sent)]
+            found += [(c, at, True, i, Touch("list_click", g, at)) for c, i, g, at in self._s.execute(clicks)]
+        touches: dict[int, list[Touch]] = defaultdict(list)
+        for customer, *_, touch in sorted(found, key=lambda t: t[:4]):
+            touches[customer].append(touch)
+        return dict(touches)
+
+    def order_context(self, query: OrderQuery) -> OrderContext:
+        return read_order_context(self._s, query)
+
+    def book_order(self, order: Order, sale: LedgerEntry | None, source: str) -> Booked:
+        return book_order(self._s, order, sale, source)
 
     def products(self, skus: Sequence[str]) -> dict[str, Product]:
         rows = self._s.scalars(select(ProductRow).where(ProductRow.sku.in_(list(skus))))

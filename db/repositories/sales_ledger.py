@@ -1,10 +1,12 @@
 """The append-only commission ledger, its rules, closed months and the queries /me and export need."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import case, func, select, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from core.ports import CommissionRule, DatedAmount, LedgerEntry, LedgerLine
@@ -12,6 +14,7 @@ from db.repositories.sales_sql import insert_if_absent, is_postgres
 from db.tables import OrderRow, StaffRow
 from db.tables_ops import CampaignRow, CareTaskRow, ClosedMonthRow, CommissionRuleRow, LedgerEntryRow
 
+_CHUNK = 500  # rows per statement: 10 values each, under SQLite's bound-parameter limit
 _ENTRY_FIELDS = ("entry_key", "order_id", "guide_id", "kind", "base_amount", "commission", "month",
                  "created_at", "campaign_id", "attribution")
 
@@ -42,6 +45,22 @@ class SqlLedgerRepository:
     def append(self, entry: LedgerEntry) -> bool:
         values = {name: getattr(entry, name) for name in _ENTRY_FIELDS}
         return insert_if_absent(self._s, LedgerEntryRow.__table__, values, "entry_key") is not None
+
+    def append_many(self, entries: Sequence[LedgerEntry]) -> set[str]:
+        table, written = LedgerEntryRow.__table__, set()
+        for start in range(0, len(entries), _CHUNK):
+            rows = [{name: getattr(e, name) for name in _ENTRY_FIELDS} for e in entries[start : start + _CHUNK]]
+            statement = (_dialect(self._s).insert(table).values(rows)
+                         .on_conflict_do_nothing(index_elements=["entry_key"]).returning(table.c.entry_key))
+            written.update(self._s.scalars(statement))
+        return written
+
+    def get_many(self, entry_keys: Sequence[str]) -> dict[str, LedgerEntry]:
+        found: dict[str, LedgerEntry] = {}
+        for start in range(0, len(entry_keys), _CHUNK):
+            query = select(LedgerEntryRow).where(LedgerEntryRow.entry_key.in_(list(entry_keys[start : start + _CHUNK])))
+            found.update((row.entry_key, _entry(row)) for row in self._s.scalars(query))
+        return found
 
     def get(self, entry_key: str) -> LedgerEntry | None:
         row = self._s.scalar(select(LedgerEntryRow).where(LedgerEntryRow.entry_key == entry_key))
@@ -99,3 +118,7 @@ def _happened():
 
 def _entry(row: LedgerEntryRow) -> LedgerEntry:
     return LedgerEntry(**{name: getattr(row, name) for name in _ENTRY_FIELDS})
+
+
+def _dialect(session: Session):
+    return postgresql if is_postgres(session) else sqlite

@@ -1,8 +1,9 @@
 """Dialect helpers for the sales repositories: insert-if-absent that never raises on a duplicate."""
 from __future__ import annotations
 
-from sqlalchemy import Table
+from sqlalchemy import Table, any_, bindparam
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 
@@ -25,3 +26,11 @@ def insert_if_absent(session: Session, table: Table, values: dict, key: str,
 
 def is_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
+
+
+def any_of(column, name: str, dialect: str):
+    """`column` is one of the list bound as `name`. On PostgreSQL one array parameter: the SQL text
+    stays the same for any number of values, so the driver can prepare it once."""
+    if dialect == "postgresql":
+        return column == any_(bindparam(name, type_=ARRAY(column.type)))
+    return column.in_(bindparam(name, expanding=True))

@@ -102,7 +102,8 @@ def test_a_click_is_a_touch_for_attribution(web, uow_factory, shop):  # noqa: F8
     _list(uow_factory, shop.customers["C2"], shop.guides["G2"])
     web.post(f"/l/{TOKEN}/click/CREAM", follow_redirects=False)
     with uow_factory() as uow:
-        [touch] = uow.sales.touches(shop.customers["C2"], NOW - timedelta(days=7), NOW + timedelta(days=1))
+        customer = shop.customers["C2"]
+        [touch] = uow.sales.touches_of([customer], NOW - timedelta(days=7), NOW + timedelta(days=1))[customer]
     assert (touch.kind, touch.guide_id) == ("list_click", shop.guides["G2"])
 
 

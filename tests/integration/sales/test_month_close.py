@@ -1,9 +1,12 @@
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
 
 from core.errors import InvalidInput
 from copilot.sales import close_month
+from db.repositories.sales import SqlSalesRepository
 from tests.integration.sales.brand import NOW, TZ, ledger, place, refund
 
 NOVEMBER = NOW + timedelta(days=30)  # 2026-11-07
@@ -47,3 +50,27 @@ def test_a_month_that_has_not_started_cannot_be_closed_and_closing_twice_is_harm
         _close(uow_factory, "2026/10")
     assert _close(uow_factory, "2026-10") is True
     assert _close(uow_factory, "2026-10") is False
+
+
+def test_an_order_read_before_a_concurrent_month_close_commits_is_booked_in_the_next_month(
+        engine, ids, uow_factory, monkeypatch):
+    """The close is under way (its transaction has closed October, not yet committed) when the
+    order reads the closed months, and commits while the order is being written."""
+    read = threading.Event()
+    original = SqlSalesRepository.order_context
+
+    def reading(self, query):
+        context = original(self, query)
+        read.set()
+        return context
+
+    monkeypatch.setattr(SqlSalesRepository, "order_context", reading)
+    with uow_factory() as closing:
+        assert close_month(closing, "2026-10", NOW, timezone=TZ)
+        with ThreadPoolExecutor(1) as pool:
+            booking = pool.submit(place, uow_factory, guide="G1")
+            assert read.wait(30)
+            closing.commit()
+            body = booking.result(timeout=60).body
+    assert body["ledger_month"] == "2026-11"
+    assert [e[2::3] for e in ledger(engine)] == [("sale", "2026-11")]
