@@ -12,6 +12,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from db import sqlite_writer
+
 DEFAULT_LOCK_TIMEOUT = 10.0
 
 
@@ -22,6 +24,7 @@ def make_engine(url: str, *, echo: bool = False, lock_timeout: float = DEFAULT_L
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, echo=echo, connect_args={"timeout": lock_timeout})
         event.listen(engine, "connect", _sqlite_pragmas)
+        sqlite_writer.install(engine, timeout=lock_timeout)
         return engine
     options = f"-c lock_timeout={int(lock_timeout * 1000)}"
     return create_engine(url, echo=echo, pool_pre_ping=True, connect_args={"options": options})

@@ -96,7 +96,7 @@ class SqlSalesRepository:
         for start in range(0, len(customer_ids), _CHUNK):
             chunk = list(customer_ids[start : start + _CHUNK])
             query = select(CustomerRow.id, CustomerRow.owner_id).where(CustomerRow.id.in_(chunk))
-            found.update(self._s.execute(query).tuples().all())
+            found.update(self._s.execute(query).all())
         return found
 
     def touches_of(self, customer_ids: Sequence[int], since: datetime, until: datetime) -> dict[int, list[Touch]]:

@@ -4,7 +4,8 @@ PostgreSQL: one statement. Data-modifying CTEs insert the order, its lines (unne
 so the SQL text is the same for any number of lines and the driver prepares it once), move the
 customer's first and last purchase, and insert the sale entry, all keyed on the order id the first
 insert returns. SQLite has no data-modifying CTEs: the same steps run as four statements, in
-process, inside one transaction.
+process, inside one transaction. The statements are written once (not built per call), so no time
+goes into composing and caching SQL on the hot path.
 
 Either way the sale entry is only written if its month is still open when the write runs
 (`NOT EXISTS closed_months`). That check is exact: the insert takes the ledger's ROW EXCLUSIVE lock
@@ -16,15 +17,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from sqlalchemy import Boolean, bindparam, exists, func, insert, literal, select, text, update
-from sqlalchemy.dialects import sqlite
+from sqlalchemy import Boolean, bindparam, text
 from sqlalchemy.orm import Session
 
 from core.domain import Order
 from core.ports import Booked, LedgerEntry
-from db.repositories.sales_sql import insert_if_absent
-from db.tables import CustomerRow, OrderLineRow, OrderRow
-from db.tables_ops import ClosedMonthRow, LedgerEntryRow
 from db.types import Money, UTCDateTime
 
 _ENTRY = ("entry_key", "guide_id", "campaign_id", "kind", "base_amount", "commission", "month", "created_at",
@@ -88,38 +85,51 @@ def _postgres_statement():
 
 
 def _book_sqlite(session: Session, order: Order, sale: LedgerEntry | None, source: str) -> Booked:
-    header = {**_header(order, source), "status": "paid", "refunded": 0}
-    order_id = insert_if_absent(session, OrderRow.__table__, header, "external_id")
+    connection = session.connection()
+    order_id = connection.execute(_SQLITE_ORDER, _header(order, source)).scalar()
     if order_id is None:
         return Booked(None, False)
-    session.execute(insert(OrderLineRow), [
+    connection.execute(_SQLITE_LINE, [
         {"order_id": order_id, "sku": line.sku, "product_id": line.product_id, "quantity": line.quantity,
          "unit_price": line.unit_price, "amount": line.amount} for line in order.lines])
     refresh_customer(session, order.customer_id)
     if sale is None:
         return Booked(order_id, False)
-    entry = {**{name: getattr(sale, name) for name in _ENTRY}, "order_id": order_id}
-    return Booked(order_id, _append_if_open(session, entry))
+    entry = {**{f"sale_{name}": getattr(sale, name) for name in _ENTRY}, "order_id": order_id}
+    return Booked(order_id, connection.execute(_SQLITE_SALE, entry).scalar() is not None)
 
 
 def refresh_customer(session: Session, customer_id: int) -> None:
     """First/last paid order, as the importer's refresh_derived computes them for everyone."""
-    def paid(aggregate):
-        return (select(aggregate(OrderRow.ordered_at))
-                .where(OrderRow.customer_id == customer_id, OrderRow.status == "paid")
-                .scalar_subquery())
-
-    session.execute(update(CustomerRow).where(CustomerRow.id == customer_id)
-                    .values(first_order_at=paid(func.min), last_order_at=paid(func.max)))
+    session.connection().execute(_BUYER, {"customer_id": customer_id})
 
 
-def _append_if_open(session: Session, entry: dict) -> bool:
-    table = LedgerEntryRow.__table__
-    values = select(*(literal(value, table.c[name].type).label(name) for name, value in entry.items()))
-    open_ = values.where(~exists().where(ClosedMonthRow.month == entry["month"]))
-    statement = (sqlite.insert(table).from_select(list(entry), open_)
-                 .on_conflict_do_nothing(index_elements=["entry_key"]).returning(table.c.id))
-    return session.execute(statement).scalar() is not None
+_BUYER = text("""
+    UPDATE customers SET
+        first_order_at = (SELECT min(ordered_at) FROM orders WHERE customer_id = :customer_id AND status = 'paid'),
+        last_order_at = (SELECT max(ordered_at) FROM orders WHERE customer_id = :customer_id AND status = 'paid')
+    WHERE id = :customer_id
+""")
+_SQLITE_ORDER = text("""
+    INSERT INTO orders (external_id, customer_id, store_id, guide_id, ordered_at, status, total, refunded, source)
+    VALUES (:external_id, :customer_id, :store_id, :guide_id, :ordered_at, 'paid', :total, 0, :source)
+    ON CONFLICT (external_id) DO NOTHING
+    RETURNING id
+""").bindparams(bindparam("ordered_at", type_=UTCDateTime()), bindparam("total", type_=Money()))
+_SQLITE_LINE = text("""
+    INSERT INTO order_lines (order_id, sku, product_id, quantity, unit_price, amount)
+    VALUES (:order_id, :sku, :product_id, :quantity, :unit_price, :amount)
+""").bindparams(bindparam("unit_price", type_=Money()), bindparam("amount", type_=Money()))
+_SQLITE_SALE = text("""
+    INSERT INTO commission_ledger (entry_key, order_id, guide_id, campaign_id, kind, base_amount, commission,
+                                   month, created_at, attribution)
+    SELECT :sale_entry_key, :order_id, :sale_guide_id, :sale_campaign_id, :sale_kind, :sale_base_amount,
+           :sale_commission, :sale_month, :sale_created_at, :sale_attribution
+    WHERE NOT EXISTS (SELECT 1 FROM closed_months WHERE month = :sale_month)
+    ON CONFLICT (entry_key) DO NOTHING
+    RETURNING id
+""").bindparams(bindparam("sale_base_amount", type_=Money()), bindparam("sale_commission", type_=Money()),
+                bindparam("sale_created_at", type_=UTCDateTime()))
 
 
 def _header(order: Order, source: str) -> dict:

@@ -21,8 +21,11 @@ each. Here each is a branch of one UNION ALL over a common row; `what` says whic
 
 and `at` holds the outreach's, click's, order's or sale entry's time.
 Money and rates are read as their stored integers (cents, millionths) and converted here with the
-column types' own converters. The statement is built once per dialect and reused, so SQLAlchemy and
-the PostgreSQL driver can cache and prepare it.
+column types' own converters. The SQL is written out once per dialect (they differ only in how a
+list of skus is passed): a fixed text costs SQLAlchemy nothing to look up, and PostgreSQL's driver
+prepares it once per connection. The first branch casts every column, so PostgreSQL knows each
+column's type before the NULLs of the other branches (and the subqueries cast their own NULLs,
+which PostgreSQL would otherwise take for text).
 """
 from __future__ import annotations
 
@@ -30,117 +33,93 @@ import json
 from decimal import Decimal
 from functools import cache
 
-from sqlalchemy import BigInteger, String, bindparam, cast, literal_column, null, or_, select, type_coerce, union_all
+from sqlalchemy import bindparam, column, text
 from sqlalchemy.orm import Session
 
 from core.domain import Customer, Order, OrderLine, Product, Store
 from core.ports import CommissionRule, GuideRef, LedgerEntry, OrderContext, OrderQuery, Touch
-from db.repositories.sales_sql import any_of
-from db.tables import BrandRow, CustomerRow, OrderLineRow, OrderRow, ProductRow, StaffRow, StoreRow
-from db.tables_ops import (
-    CampaignRow, CareTaskRow, ClosedMonthRow, CommissionRuleRow, InteractionRow, LedgerEntryRow, OutreachRow,
-)
 from db.types import Money, Rate, UTCDateTime
 
-_TEXT, _INT = ("t1", "t2", "t3", "t4", "t5"), ("i1", "i2", "i3", "n1", "n2")
 _MONEY, _RATE = Money(), Rate()
+_SKUS = {"postgresql": "sku = ANY(CAST(:skus AS varchar[]))", "sqlite": "sku IN (SELECT value FROM json_each(:skus))"}
+_CUSTOMER = "(SELECT id FROM customers WHERE external_id = :customer)"
+_SQL = f"""
+SELECT 'brand' AS what, CAST(config AS varchar) AS t1, CAST(NULL AS varchar) AS t2, CAST(NULL AS varchar) AS t3,
+       CAST(NULL AS varchar) AS t4, CAST(NULL AS varchar) AS t5, CAST(NULL AS bigint) AS i1,
+       CAST(NULL AS bigint) AS i2, CAST(NULL AS bigint) AS i3, CAST(NULL AS bigint) AS n1,
+       CAST(NULL AS bigint) AS n2, CAST(NULL AS timestamp) AS at
+  FROM (SELECT config FROM brands ORDER BY id LIMIT 1) AS brand
+UNION ALL
+SELECT 'customer', name, NULL, NULL, NULL, NULL, id, owner_id, NULL, NULL, NULL, NULL
+  FROM customers WHERE external_id = :customer
+UNION ALL
+SELECT 'staff', external_id, language, NULL, NULL, NULL, id, NULL, NULL, NULL, NULL, NULL
+  FROM staff WHERE external_id = :guide OR id = (SELECT owner_id FROM customers WHERE external_id = :customer)
+UNION ALL
+SELECT 'store', external_id, NULL, NULL, NULL, NULL, id, NULL, NULL, NULL, NULL, NULL
+  FROM stores WHERE external_id = :store
+UNION ALL
+SELECT 'product', sku, category, NULL, NULL, NULL, id, NULL, NULL, NULL, NULL, NULL
+  FROM products WHERE {{skus}}
+UNION ALL
+SELECT 'rule', scope, scope_ref, kind, NULL, NULL, id, NULL, NULL, rate, amount, NULL
+  FROM commission_rules WHERE active
+UNION ALL
+SELECT 'closed', month, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+  FROM closed_months WHERE month >= :month
+UNION ALL
+SELECT * FROM (
+  SELECT 'outreach', s.external_id, s.language, c.name, NULL, NULL, o.id, o.guide_id, t.campaign_id,
+         CAST(NULL AS bigint), CAST(NULL AS bigint), o.sent_at
+    FROM outreach o JOIN staff s ON s.id = o.guide_id
+    LEFT JOIN care_tasks t ON t.id = o.task_id LEFT JOIN campaigns c ON c.id = t.campaign_id
+   WHERE o.customer_id = {_CUSTOMER} AND o.sent_at <= :at
+   ORDER BY o.sent_at DESC, o.id DESC LIMIT 1) AS latest_outreach
+UNION ALL
+SELECT * FROM (  -- the guide named on the order: their own latest outreach for a campaign
+  SELECT 'outreach', s.external_id, s.language, c.name, NULL, NULL, o.id, o.guide_id, t.campaign_id,
+         CAST(NULL AS bigint), CAST(NULL AS bigint), o.sent_at
+    FROM outreach o JOIN staff s ON s.id = o.guide_id
+    JOIN care_tasks t ON t.id = o.task_id JOIN campaigns c ON c.id = t.campaign_id
+   WHERE o.customer_id = {_CUSTOMER} AND o.sent_at <= :at AND s.external_id = :guide
+   ORDER BY o.sent_at DESC, o.id DESC LIMIT 1) AS own_outreach
+UNION ALL
+SELECT * FROM (
+  SELECT 'list_click', s.external_id, s.language, NULL, NULL, NULL, i.id, i.guide_id, CAST(NULL AS bigint),
+         CAST(NULL AS bigint), CAST(NULL AS bigint), i.created_at
+    FROM interactions i JOIN staff s ON s.id = i.guide_id
+   WHERE i.customer_id = {_CUSTOMER} AND i.kind = 'list_click' AND i.created_at <= :at
+   ORDER BY i.created_at DESC, i.id DESC LIMIT 1) AS latest_click
+UNION ALL
+SELECT 'order', NULL, NULL, NULL, NULL, NULL, id, customer_id, store_id, guide_id, NULL, ordered_at
+  FROM orders WHERE external_id = :order
+UNION ALL
+SELECT 'line', l.sku, NULL, NULL, NULL, NULL, l.quantity, l.product_id, l.id, l.unit_price, NULL, NULL
+  FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.external_id = :order
+UNION ALL
+SELECT 'sale', s.external_id, s.language, c.name, e.month, e.attribution, e.guide_id, e.campaign_id, e.order_id,
+       e.commission, e.base_amount, e.created_at
+  FROM commission_ledger e JOIN staff s ON s.id = e.guide_id LEFT JOIN campaigns c ON c.id = e.campaign_id
+ WHERE e.entry_key = :sale_key
+"""
 
 
 def read_order_context(session: Session, query: OrderQuery) -> OrderContext:
+    dialect = session.get_bind().dialect.name
     params = {"order": query.order_id, "customer": query.customer_id, "store": query.store_id,
-              "guide": query.guide_id, "skus": list(query.skus), "at": query.ordered_at,
-              "month": query.event_month, "sale_key": query.sale_key}
-    rows = session.connection().execute(_statement(session.get_bind().dialect.name), params).all()
+              "guide": query.guide_id, "at": query.ordered_at, "month": query.event_month,
+              "sale_key": query.sale_key,
+              "skus": list(query.skus) if dialect == "postgresql" else json.dumps(list(query.skus))}
+    rows = session.connection().execute(_statement(dialect), params).all()
     return _Reader(rows, query).context()
 
 
 @cache
 def _statement(dialect: str):
-    """The UNION ALL, built once per dialect (bound parameters: order, customer, store, guide,
-    skus, at, month, sale_key)."""
-    customer_id = select(CustomerRow.id).where(CustomerRow.external_id == bindparam("customer")).scalar_subquery()
-    owner_id = select(CustomerRow.owner_id).where(CustomerRow.external_id == bindparam("customer")).scalar_subquery()
-    at = bindparam("at", type_=UTCDateTime())
-    branches = [
-        _row("brand", select(BrandRow.config).order_by(BrandRow.id).limit(1).subquery(),
-             t1=lambda q: cast(q.config, String)),
-        _row("customer", CustomerRow, where=CustomerRow.external_id == bindparam("customer"),
-             t1=CustomerRow.name, i1=CustomerRow.id, i2=CustomerRow.owner_id),
-        _row("staff", StaffRow, where=or_(StaffRow.external_id == bindparam("guide"), StaffRow.id == owner_id),
-             t1=StaffRow.external_id, t2=StaffRow.language, i1=StaffRow.id),
-        _row("store", StoreRow, where=StoreRow.external_id == bindparam("store"), t1=StoreRow.external_id,
-             i1=StoreRow.id),
-        _row("product", ProductRow, where=any_of(ProductRow.sku, "skus", dialect),
-             t1=ProductRow.sku, t2=ProductRow.category, i1=ProductRow.id),
-        _row("rule", CommissionRuleRow, where=CommissionRuleRow.active.is_(True), t1=CommissionRuleRow.scope,
-             t2=CommissionRuleRow.scope_ref, t3=CommissionRuleRow.kind, i1=CommissionRuleRow.id,
-             n1=CommissionRuleRow.rate, n2=CommissionRuleRow.amount),
-        _row("closed", ClosedMonthRow, where=ClosedMonthRow.month >= bindparam("month"), t1=ClosedMonthRow.month),
-        _outreach(customer_id, at),
-        _outreach(customer_id, at, StaffRow.external_id == bindparam("guide"), CareTaskRow.campaign_id.is_not(None)),
-        _click(customer_id, at),
-        _row("order", OrderRow, where=OrderRow.external_id == bindparam("order"), i1=OrderRow.id,
-             i2=OrderRow.customer_id, i3=OrderRow.store_id, n1=OrderRow.guide_id, at=OrderRow.ordered_at),
-        _row("line", select(OrderLineRow).join(OrderRow, OrderRow.id == OrderLineRow.order_id)
-             .where(OrderRow.external_id == bindparam("order")).subquery(),
-             t1=lambda q: q.sku, i1=lambda q: q.quantity, i2=lambda q: q.product_id, i3=lambda q: q.id,
-             n1=lambda q: q.unit_price),
-        _sale(),
-    ]
-    return union_all(*branches)
-
-
-def _outreach(customer_id, at, *only):
-    sent = (select(OutreachRow.id, OutreachRow.guide_id, OutreachRow.sent_at, CareTaskRow.campaign_id,
-                   StaffRow.external_id, StaffRow.language, CampaignRow.name)
-            .join(StaffRow, StaffRow.id == OutreachRow.guide_id)
-            .outerjoin(CareTaskRow, CareTaskRow.id == OutreachRow.task_id)
-            .outerjoin(CampaignRow, CampaignRow.id == CareTaskRow.campaign_id)
-            .where(OutreachRow.customer_id == customer_id, OutreachRow.sent_at <= at, *only)
-            .order_by(OutreachRow.sent_at.desc(), OutreachRow.id.desc()).limit(1).subquery())
-    return _row("outreach", sent, t1=lambda q: q.external_id, t2=lambda q: q.language, t3=lambda q: q.name,
-                i1=lambda q: q.id, i2=lambda q: q.guide_id, i3=lambda q: q.campaign_id, at=lambda q: q.sent_at)
-
-
-def _click(customer_id, at):
-    clicked = (select(InteractionRow.id, InteractionRow.guide_id, InteractionRow.created_at, StaffRow.external_id,
-                      StaffRow.language)
-               .join(StaffRow, StaffRow.id == InteractionRow.guide_id)
-               .where(InteractionRow.customer_id == customer_id, InteractionRow.kind == "list_click",
-                      InteractionRow.created_at <= at)
-               .order_by(InteractionRow.created_at.desc(), InteractionRow.id.desc()).limit(1).subquery())
-    return _row("list_click", clicked, t1=lambda q: q.external_id, t2=lambda q: q.language, i1=lambda q: q.id,
-                i2=lambda q: q.guide_id, at=lambda q: q.created_at)
-
-
-def _sale():
-    entry = (select(LedgerEntryRow, StaffRow.external_id.label("guide_external_id"),
-                    StaffRow.language.label("guide_language"), CampaignRow.name.label("campaign_name"))
-             .join(StaffRow, StaffRow.id == LedgerEntryRow.guide_id)
-             .outerjoin(CampaignRow, CampaignRow.id == LedgerEntryRow.campaign_id)
-             .where(LedgerEntryRow.entry_key == bindparam("sale_key")).subquery())
-    return _row("sale", entry, t1=lambda q: q.guide_external_id, t2=lambda q: q.guide_language,
-                t3=lambda q: q.campaign_name, t4=lambda q: q.month, t5=lambda q: q.attribution,
-                i1=lambda q: q.guide_id, i2=lambda q: q.campaign_id, i3=lambda q: q.order_id,
-                n1=lambda q: q.commission, n2=lambda q: q.base_amount, at=lambda q: q.created_at)
-
-
-def _row(what: str, source, *, where=None, **columns):
-    """One branch: `columns` maps the common row's columns to expressions over `source` (a table
-    class or a subquery; callables receive the subquery's columns)."""
-    q = source.c if hasattr(source, "c") else None
-
-    def value(name, kind):
-        given = columns.get(name)
-        if given is None:
-            return cast(null(), kind).label(name)
-        expression = given(q) if callable(given) else given
-        return type_coerce(expression, kind).label(name)
-
-    select_ = select(literal_column(f"'{what}'", String).label("what"),
-                     *(value(n, String) for n in _TEXT), *(value(n, BigInteger) for n in _INT),
-                     value("at", UTCDateTime())).select_from(source)
-    return select_.where(where) if where is not None else select_
+    return (text(_SQL.replace("{skus}", _SKUS[dialect]))
+            .bindparams(bindparam("at", type_=UTCDateTime()))
+            .columns(column("what"), *(column(f"t{n}") for n in range(1, 6)),
+                     *(column(name) for name in ("i1", "i2", "i3", "n1", "n2")), column("at", UTCDateTime())))
 
 
 class _Reader:

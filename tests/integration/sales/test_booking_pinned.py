@@ -79,8 +79,8 @@ def _book_the_day(engine, ids, uow_factory, notifier):
 
 def _named_ledger(engine):
     with Session(engine) as s:
-        staff = dict(s.execute(select(StaffRow.id, StaffRow.external_id)).tuples().all())
-        campaigns = dict(s.execute(select(CampaignRow.id, CampaignRow.name)).tuples().all())
+        staff = dict(s.execute(select(StaffRow.id, StaffRow.external_id)).all())
+        campaigns = dict(s.execute(select(CampaignRow.id, CampaignRow.name)).all())
     return [(key, staff[guide], kind, str(base), str(commission), month, rule, campaigns.get(campaign))
             for key, guide, kind, base, commission, month, rule, campaign in ledger(engine)]
 
