@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Table, any_, bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, any_, bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
@@ -82,18 +82,45 @@ class SqlBulkWriter:
             self._s.execute(delete(table).where(self._in(table.c.id, ids[start : start + _CHUNK])))
         return len(ids)
 
-    def refresh_derived(self) -> None:
-        """Recompute order totals and customers' first/last paid order from the lines."""
+    def refresh_derived(self, order_ids: Sequence[int] | None = None) -> None:
+        """Recompute order totals and customers' first/last paid order from the lines. Totals of
+        `order_ids` only when given (the orders an import wrote); every customer, as a re-import may
+        have moved an order from one to another. Each is one aggregate joined in an UPDATE ... FROM,
+        and rows already right are not written again: a no-op re-import rewrites nothing."""
         orders, lines, customers = OrderRow.__table__, OrderLineRow.__table__, CustomerRow.__table__
-        line_sum = select(func.coalesce(func.sum(lines.c.amount), 0)).where(lines.c.order_id == orders.c.id)
-        self._s.execute(update(orders).values(total=line_sum.scalar_subquery()))
-        def paid(aggregate):
-            return (select(aggregate(orders.c.ordered_at))
-                    .where(orders.c.customer_id == customers.c.id, orders.c.status == "paid")
-                    .scalar_subquery())
+        if order_ids is None:
+            self._set_totals(None)
+            self._s.execute(update(orders).where(orders.c.total != 0, ~exists().where(lines.c.order_id == orders.c.id))
+                            .values(total=0))
+        size = 50 * _CHUNK if self._postgres() else _CHUNK  # PostgreSQL takes the ids as one array
+        for start in range(0, len(order_ids or ()), size):
+            self._set_totals(order_ids[start : start + size])
+        paid = orders.c.status == "paid"
+        dates = (select(orders.c.customer_id, func.min(orders.c.ordered_at).filter(paid).label("first"),
+                        func.max(orders.c.ordered_at).filter(paid).label("last"))
+                 .group_by(orders.c.customer_id).subquery())
+        self._s.execute(update(customers).where(
+            customers.c.id == dates.c.customer_id,
+            customers.c.first_order_at.is_distinct_from(dates.c.first)
+            | customers.c.last_order_at.is_distinct_from(dates.c.last),
+        ).values(first_order_at=dates.c.first, last_order_at=dates.c.last))
+        self._s.execute(update(customers).where(
+            customers.c.first_order_at.is_not(None) | customers.c.last_order_at.is_not(None),
+            ~exists().where(orders.c.customer_id == customers.c.id),
+        ).values(first_order_at=None, last_order_at=None))
 
-        first, last = paid(func.min), paid(func.max)
-        self._s.execute(update(customers).values(first_order_at=first, last_order_at=last))
+    def _set_totals(self, order_ids: Sequence[int] | None) -> None:
+        orders, lines = OrderRow.__table__, OrderLineRow.__table__
+        sums = select(lines.c.order_id, func.sum(lines.c.amount).label("total"))
+        if order_ids is not None:
+            sums = sums.where(self._in(lines.c.order_id, order_ids))
+        sums = sums.group_by(lines.c.order_id).subquery()
+        self._s.execute(update(orders).where(orders.c.id == sums.c.order_id,
+                                             orders.c.total.is_distinct_from(sums.c.total))
+                        .values(total=sums.c.total))
+
+    def _postgres(self) -> bool:
+        return self._s.get_bind().dialect.name == "postgresql"
 
     def _existing(self, table: Table, keys: tuple[str, ...], chunk: Sequence[dict],
                   absent: list[dict] | None = None) -> dict[tuple, dict]:

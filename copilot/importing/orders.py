@@ -25,6 +25,7 @@ class OrdersHandler(Handler):
         self.unmatched: dict[int, tuple[int, str]] = {}  # stored line id -> (hash of key, order id)
         self.incomplete: set[str] = set()  # order ids with a rejected line
         self.reimported: set[int] = set()  # stored orders the file has again: only these can drift
+        self.written: set[int] = set()  # every order of the file: their totals follow their lines
 
     def key(self, item: OrderLineIn) -> tuple:
         return (item.order_id, item.sku)
@@ -71,6 +72,7 @@ class OrdersHandler(Handler):
                               absent=absent)
         self._note_unmatched(absent, {v: k for k, v in existed.items()})
         self.reimported.update(existed.values())
+        self.written.update(ids.values())
         return UpsertResult(new.inserted + old.inserted, old.updated, old.unchanged)
 
     def _note_unmatched(self, absent: list[dict], external: dict[int, str]) -> None:

@@ -94,3 +94,13 @@ def test_without_skip_invalid_a_rejected_line_deletes_nothing(loaded, tmp_path, 
     report = loaded.run("orders", write_csv(tmp_path / "second.csv", [HEADER, O1_CREAM, O3[:3] + ["NOPE"] + O3[4:]]))
     assert not report.committed and report.deleted == 0
     assert sorted(_lines(uow_factory, "O1")) == ["FD-001", "SK-001"]
+
+
+def test_an_order_moved_to_another_customer_moves_both_customers_first_and_last_purchase(
+        loaded, tmp_path, uow_factory):
+    _import(loaded, tmp_path / "first.csv", O2)  # C1 bought on 2026-03-07
+    _import(loaded, tmp_path / "second.csv", ["O2", "C2", *O2[2:]])  # no: it was C2
+    with uow_factory() as uow:
+        c1, c2 = uow.customers.get_by_external("C1"), uow.customers.get_by_external("C2")
+    assert (c1.first_order_at, c1.last_order_at) == (None, None)
+    assert c2.first_order_at == c2.last_order_at == datetime(2026, 3, 7, 7, 30, tzinfo=UTC)
