@@ -95,6 +95,9 @@ class CampaignService:
         orders = uow.campaigns.orders_for(chosen.customer_ids)
         staff = {s.id: s for s in uow.staff.list()}
         variants = spec.variant_list()
+        # The products the audience owns, co-purchase rows computed at once (set-based) rather than
+        # one sparse product per customer.
+        self._selling.copurchase.warm({line.sku for owned in orders.values() for o in owned for line in o.lines})
         copurchase = MemoCoPurchase(self._selling.copurchase)
         catalogue = list(self._selling.catalogue.values())
         rows = []

@@ -15,6 +15,9 @@ from scipy import sparse
 from core.domain import Order, OrderStatus
 
 
+_WARM_CELLS = 25_000_000  # dense co-occurrence cells kept by `warm` (100 MB); beyond, no warming
+
+
 @dataclass(frozen=True, slots=True)
 class Related:
     sku: str
@@ -36,6 +39,7 @@ class CoPurchase:
         self._matrix = matrix
         self._counts = np.asarray(matrix.sum(axis=0)).ravel()
         self._n = max(matrix.shape[0], 1)
+        self._rows: dict[int, np.ndarray] = {}  # anchor -> its co-occurrence row (dense), once warmed
 
     @classmethod
     def from_orders(cls, orders: Iterable[Order], *, by: str = "customer") -> CoPurchase:
@@ -72,7 +76,11 @@ class CoPurchase:
         anchors = sorted({self._index[s] for s in owned if s in self._index})
         if not anchors:
             return []
-        together = (self._by_item[anchors] @ self._matrix).toarray()  # anchors x items
+        rows = self._rows
+        if all(a in rows for a in anchors):
+            together = np.vstack([rows[a] for a in anchors])
+        else:
+            together = (self._by_item[anchors] @ self._matrix).toarray()  # anchors x items
         anchor_counts = self._counts[anchors][:, None]
         confidence = together / np.maximum(anchor_counts, 1.0)
         base_rate = np.maximum(self._counts / self._n, 1e-12)
@@ -97,6 +105,16 @@ class CoPurchase:
                 )
             )
         return out
+
+    def warm(self, skus: Iterable[str]) -> None:
+        """Compute the co-occurrence rows of these products in one sparse product, so that later
+        `related` calls over them slice instead of multiplying: a campaign asks for thousands of
+        customers who own a few hundred products between them. Bounded: a huge catalogue is
+        not warmed, and `related` multiplies as before."""
+        wanted = sorted({self._index[s] for s in skus if s in self._index} - set(self._rows))
+        if wanted and (len(self._rows) + len(wanted)) * len(self._skus) <= _WARM_CELLS:
+            computed = (self._by_item[wanted] @ self._matrix).toarray()
+            self._rows = {**self._rows, **{a: computed[i] for i, a in enumerate(wanted)}}
 
     def popular(self, top_k: int = 20) -> list[str]:
         order = np.argsort(-self._counts, kind="stable")[:top_k]

@@ -1,3 +1,4 @@
+import random
 from collections import Counter
 from decimal import Decimal
 
@@ -137,3 +138,13 @@ def test_copurchase_ignores_refunded_orders_and_counts_customers_once():
               replace(order(6, 10, ("SK-CREAM", 1), ("SK-MASK", 1)), status=OrderStatus.REFUNDED)]
     stats = CoPurchase.from_orders(orders)
     assert stats.baskets == 1 and stats.count("SK-CREAM") == 1
+
+
+def test_warmed_co_purchase_rows_answer_exactly_as_the_sparse_products_do():
+    rng = random.Random(3)
+    baskets = sparse.random(400, 60, density=0.06, random_state=4, format="csr")
+    cold, warm = CoPurchase([f"P{i}" for i in range(60)], baskets), CoPurchase([f"P{i}" for i in range(60)], baskets)
+    warm.warm(f"P{i}" for i in range(40))  # not all of them: the others multiply as before
+    for _ in range(200):
+        owned = {f"P{rng.randrange(60)}" for _ in range(rng.randint(1, 4))}
+        assert warm.related(owned, top_k=8) == cold.related(owned, top_k=8)
