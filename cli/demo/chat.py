@@ -115,7 +115,8 @@ def api_alongside(container: Container, console: Console) -> Iterator[Container]
         container.settings = container.settings.model_copy(update={"api": api.model_copy(
             update={"port": port, "public_base_url": f"http://{api.host}:{port}"})})
     settings = container.settings
-    app = create_app(container.uow_factory, settings, container.clock, notifier=container.notifier)
+    app = create_app(container.database, settings, container.clock, notifier=container.notifier,
+                     campaign_service=container.campaigns)
     server = uvicorn.Server(uvicorn.Config(app, host=settings.api.host, port=settings.api.port,
                                            log_level="warning", access_log=False))
     thread = threading.Thread(target=server.run, name="demo-api", daemon=True)

@@ -12,6 +12,7 @@ import pytest
 
 from api.app import create_app
 from api.signing import signed_headers
+from copilot.database import Database
 from copilot.outbox import OutboxNotifier
 from core.ports import ProductListRecord
 from core.settings import APISettings, Settings
@@ -28,9 +29,11 @@ def live(engine, impatient_uow):
     ids = seed(engine)
     settings = Settings(timezone=TZ, api=APISettings(webhook_secret=SECRET))
     clock = FixedClock()
-    app = create_app(impatient_uow, settings, clock, notifier=OutboxNotifier(impatient_uow, clock))
+    database = Database(impatient_uow)
+    app = create_app(database, settings, clock, notifier=OutboxNotifier(impatient_uow, clock))
     with serving(app) as url:
         yield url, ids
+    database.close()
 
 
 def post_order(url: str, body: dict) -> httpx.Response:

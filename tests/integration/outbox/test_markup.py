@@ -13,6 +13,7 @@ from bot.app import build_bot
 from bot.local_session import LocalApiSession
 from bot.messenger import AiogramMessenger
 from bot.telegram_html import plain
+from copilot.database import Database
 from copilot.outbox import OutboxNotifier, OutboxSender
 from core.ports import ProductListRecord
 from core.settings import APISettings, Settings
@@ -36,7 +37,8 @@ def test_a_customer_named_with_markup_clicking_a_product_reaches_the_guide_as_wr
         uow.commit()
     clock = FixedClock()
     settings = Settings(timezone=TZ, api=APISettings(webhook_secret=SECRET))
-    with TestClient(create_app(uow_factory, settings, clock, notifier=OutboxNotifier(uow_factory, clock))) as client:
+    app = create_app(Database(uow_factory), settings, clock, notifier=OutboxNotifier(uow_factory, clock))
+    with TestClient(app) as client:
         assert client.post("/l/" + "k" * 32 + "/click/TEE", follow_redirects=False).status_code == 303
 
     session = LocalApiSession()  # refuses markup as Telegram does
