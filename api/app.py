@@ -32,6 +32,7 @@ class ApiContext:
     campaigns: CampaignService | None = None  # None: this app does not take campaigns
     order_max_future: timedelta = timedelta(minutes=10)
     order_max_age: timedelta = timedelta(days=400)
+    campaigns: CampaignService | None = None  # POST /api/campaigns; built by the composition root
 
     def order_window(self, now: datetime) -> tuple[datetime, datetime]:
         """(earliest, latest) time a pushed order may carry: a little clock skew ahead, and no older

@@ -5,6 +5,8 @@ Adding a feature: write `bot/features/<name>.py` with `router() -> Router` and p
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
+
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -15,7 +17,6 @@ from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
 
 from bot.commands import publish_all_menus
-from bot.concurrency import UpdateLimitMiddleware
 from bot.errors import register_error_handler
 from bot.features import ask, card, customers, draft, fallback, goal, help, invite, settings as settings_screen, start
 from bot.features import me, today
@@ -23,12 +24,14 @@ from bot.features import relay
 from bot.features import campaign_wizard, campaigns, jobs, ledger, tasks
 from bot.middlewares import (
     CallbackAnswerMiddleware, IdentityMiddleware, OwnerCheckMiddleware, PrivateChatsOnlyMiddleware,
-    ReachableAgainMiddleware, UnitOfWorkMiddleware,
 )
 from bot.sending import PlainTextFallback, RetryAfterMiddleware
-from bot.services import BotServices
+from copilot.campaigns import CampaignService
+from copilot.database import Database
+from copilot.drafting.selling import SellingContext
+from copilot.guide.service import GuideService
 from core.errors import ConfigError
-from core.ports import Clock, UnitOfWorkFactory
+from core.ports import Clock
 from core.settings import Settings
 
 # customers first: customer links and customers' messages never reach staff handlers.
@@ -39,27 +42,36 @@ FEATURES = (customers.router, relay.router, start.router, help.router, settings_
 TEST_TOKEN = "42:local-bot-api"  # any well-formed token: local sessions never send it anywhere
 
 
-def build_dispatcher(*, uow_factory: UnitOfWorkFactory, clock: Clock, settings: Settings,
-                     storage: BaseStorage | None = None, services: BotServices | None = None) -> Dispatcher:
+@dataclass(frozen=True, slots=True)
+class BotDependencies:
+    """What handlers may ask for by parameter name, built by the composition root (cli/container.py).
+    Handlers hold no database session: they run short units of work through `db` (see
+    copilot/database.py), so a slow Telegram call or LLM answer never holds a connection."""
+
+    db: Database
+    clock: Clock
+    settings: Settings
+    guide: GuideService  # the guide's use cases
+    campaigns: CampaignService
+    selling: SellingContext  # catalogue, co-purchase statistics and the drafter
+
+
+def build_dispatcher(deps: BotDependencies, *, storage: BaseStorage | None = None) -> Dispatcher:
     # Workflow data: handlers and startup hooks get these by parameter name.
-    dp = Dispatcher(storage=storage or build_storage(settings),
-                    uow_factory=uow_factory, clock=clock, settings=settings,
-                    services=services or BotServices.from_settings(settings))
+    dp = Dispatcher(storage=storage or build_storage(deps.settings),
+                    **{f.name: getattr(deps, f.name) for f in fields(deps)})
     dp.update.outer_middleware(PrivateChatsOnlyMiddleware())
-    dp.update.outer_middleware(UpdateLimitMiddleware())  # before the session is taken: see bot/concurrency.py
-    dp.update.outer_middleware(UnitOfWorkMiddleware(uow_factory))
-    dp.update.outer_middleware(ReachableAgainMiddleware())
-    dp.update.outer_middleware(IdentityMiddleware(settings.default_language))
+    dp.update.outer_middleware(IdentityMiddleware(deps.db, deps.settings.default_language))
     dp.callback_query.middleware(CallbackAnswerMiddleware())
     dp.callback_query.middleware(OwnerCheckMiddleware())
-    register_error_handler(dp, settings.default_language)
+    register_error_handler(dp, deps.settings.default_language)
     dp.include_routers(*(make() for make in FEATURES), fallback.router())
     dp.startup.register(_publish_menus)
     return dp
 
 
-async def _publish_menus(bot: Bot, uow_factory: UnitOfWorkFactory, settings: Settings) -> None:
-    await publish_all_menus(bot, uow_factory, settings.default_language)
+async def _publish_menus(bot: Bot, db: Database, settings: Settings) -> None:
+    await publish_all_menus(bot, db, settings.default_language)
 
 
 def build_storage(settings: Settings) -> BaseStorage:

@@ -14,8 +14,8 @@ from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefaul
 
 from bot.texts import LANGUAGES, Texts
 from copilot.access import MANAGING_ROLES
+from copilot.database import Database
 from core.domain import Role, Staff
-from core.ports import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +66,9 @@ async def refresh_staff_menu(bot: Bot, staff: Staff) -> None:
         log.warning("could not refresh the command menu for staff %s: %s", staff.external_id, exc)
 
 
-async def publish_all_menus(bot: Bot, uow_factory: UnitOfWorkFactory, default_language: str) -> None:
+async def publish_all_menus(bot: Bot, db: Database, default_language: str) -> None:
     """At startup."""
     await publish_default_menus(bot, default_language)
-    with uow_factory() as uow:
-        staff = [s for s in uow.staff.list() if s.telegram_user_id is not None and s.active]
+    staff = [s for s in await db.read(lambda uow: uow.staff.list()) if s.telegram_user_id is not None and s.active]
     for member in staff:  # one failing chat (e.g. the bot was blocked) must not stop the others
         await refresh_staff_menu(bot, member)

@@ -1,10 +1,10 @@
 """Middlewares: what every handler can count on.
 
-On each update (outer, in this order): updates from groups are dropped, then `uow` (one transaction:
-committed when the handlers return, rolled back when they raise), then an outbox block on the chat is
-lifted (the user is back), then `identity` (staff / customer / unknown) and `t` (texts in the user's
-language). On callback queries (inner, after the filters parsed the data): the owner check, then the
-automatic `answerCallbackQuery`.
+On each update (outer, in this order): updates from groups are dropped, then one short unit of work
+(in a worker thread) lifts an outbox block on the chat if there was one (the user is back) and finds
+`identity` (staff / customer / unknown); `t` holds the texts in the user's language. No session is
+kept open for the handlers: they run their own units of work through `db`. On callback queries
+(inner, after the filters parsed the data): the owner check, then the automatic `answerCallbackQuery`.
 """
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ from bot.texts import Texts, pick_language
 from copilot.outbox.reachable import chat_is_back
 from copilot.staff import Identity, identify
 from core.errors import NotAllowed
-from core.ports import UnitOfWorkFactory
+from copilot.database import Database
+from core.ports import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -36,50 +37,31 @@ class PrivateChatsOnlyMiddleware(BaseMiddleware):
         return await handler(event, data)
 
 
-class UnitOfWorkMiddleware(BaseMiddleware):
-    def __init__(self, uow_factory: UnitOfWorkFactory) -> None:
-        self._uow_factory = uow_factory
-
-    async def __call__(self, handler, event: TelegramObject, data: dict[str, Any]) -> Any:
-        with self._uow_factory() as uow:
-            data["uow"] = uow
-            try:
-                result = await handler(event, data)
-                uow.commit()
-                return result
-            finally:
-                del data["uow"]  # the error handler runs after this closes: it must not use it
-
-
-class ReachableAgainMiddleware(BaseMiddleware):
-    """Any update from a chat proves its user has not blocked the bot (or no longer has): lift the
-    outbox's block on it, so new messages reach them again. Committed before the handlers run, so a
-    failing handler cannot put the block back; nothing else has been written at that point."""
-
-    async def __call__(self, handler, event: TelegramObject, data: dict[str, Any]) -> Any:
-        chat: Chat | None = data.get("event_chat")
-        if chat is not None:
-            uow = data["uow"]
-            expired = chat_is_back(uow, chat.id)
-            if expired:
-                uow.commit()
-                log.info("chat %s is back after blocking the bot; %d held messages expired", chat.id, expired)
-        return await handler(event, data)
-
-
 class IdentityMiddleware(BaseMiddleware):
-    def __init__(self, default_language: str) -> None:
-        self._default_language = default_language
+    def __init__(self, db: Database, default_language: str) -> None:
+        self._db, self._default_language = db, default_language
 
     async def __call__(self, handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         user: User | None = data.get("event_from_user")
-        identity = identify(data["uow"], user.id) if user else None
+        chat: Chat | None = data.get("event_chat")
+        identity = await self._db.write(_arrive, user.id if user else None, chat.id if chat else None)
         language = pick_language(identity.language if identity else None,
                                  user.language_code if user else None,
                                  default=self._default_language)
         data["identity"] = identity
         data["t"] = Texts(language)
         return await handler(event, data)
+
+
+def _arrive(uow: UnitOfWork, user_id: int | None, chat_id: int | None) -> Identity | None:
+    """Any update from a chat proves its user has not blocked the bot (or no longer has): lift the
+    outbox's block on it, so new messages reach them again. Committed on its own, before the handlers
+    run, so a failing handler cannot put the block back."""
+    if chat_id is not None:
+        expired = chat_is_back(uow, chat_id)
+        if expired:
+            log.info("chat %s is back after blocking the bot; %d held messages expired", chat_id, expired)
+    return identify(uow, user_id) if user_id is not None else None
 
 
 class OwnerCheckMiddleware(BaseMiddleware):

@@ -1,11 +1,16 @@
-"""The composition root: the one place that turns Settings into real adapters.
+"""The composition root: the one place that turns Settings into real adapters and services.
 
 Everything is built lazily and once per Container, so a CLI command only pays for what it uses
 (the embedding model is not loaded by `import`, the database is not opened by `score --transactions`).
+The bot and the API get their services from here; nothing else builds a service.
+
+Tests build the very same graph, handing in fakes at the network edges only:
+`Container(settings, clock=FixedClock(...), uow_factory=..., knowledge=FakeKnowledge())`.
 """
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any
 
 import typer
 
@@ -15,9 +20,14 @@ from core.settings import Settings, load_settings
 
 
 class Container:
-    def __init__(self, settings: Settings, *, clock: Clock | None = None) -> None:
+    def __init__(self, settings: Settings, *, clock: Clock | None = None, **parts: Any) -> None:
+        """`parts` replace what the container would build (e.g. `knowledge=None` for no knowledge base)."""
         self.settings = settings
         self.clock: Clock = clock or SystemClock()
+        for name, part in parts.items():
+            if not isinstance(getattr(type(self), name, None), cached_property):
+                raise TypeError(f"Container builds no part named {name!r}")
+            self.__dict__[name] = part
 
     @classmethod
     def from_env(cls, **overrides: object) -> Container:
@@ -28,6 +38,8 @@ class Container:
         """A command's container: settings from the environment, the clock pinned by `--now`."""
         now = getattr(ctx.find_root().obj, "now", None)
         return cls(load_settings(), clock=FixedClock(now) if now else None)
+
+    # -- adapters ---------------------------------------------------------------------------------
 
     @cached_property
     def engine(self):
@@ -57,30 +69,70 @@ class Container:
         return build_knowledge(self.settings)
 
     @cached_property
+    def indexed_knowledge(self):
+        """The knowledge base if anything was ever indexed (or a Chroma server is configured), else
+        None: drafts and /ask then say there is no content, and nothing loads the embedding model."""
+        if not self.settings.chroma.host and not self.settings.chroma_path.exists():
+            return None
+        return self.knowledge
+
+    # -- services ---------------------------------------------------------------------------------
+
+    @cached_property
     def contacts(self):
         from copilot.contacts import ContactsService
 
         return ContactsService(timezone=self.settings.timezone, ranking=self.settings.ranking)
 
     @cached_property
-    def bot_services(self):
-        """What the guide's screens need, built once per process (the catalogue, co-purchase
-        statistics and the Drafter refresh themselves when the data changes)."""
-        from bot.services import BotServices
+    def selling(self):
+        """Catalogue, co-purchase statistics and the drafter, shared by drafts, lists and campaigns."""
+        from copilot.drafting.selling import SellingContext
 
-        return BotServices.from_settings(self.settings, knowledge=self.knowledge, contacts=self.contacts)
+        return SellingContext(self.settings.llm, knowledge=self.indexed_knowledge)
+
+    @cached_property
+    def guide(self):
+        from copilot.guide.service import GuideService
+
+        return GuideService(self.contacts, self.selling, clock=self.clock, settings=self.settings)
 
     @cached_property
     def campaigns(self):
-        from copilot.campaigns.wiring import campaign_service
+        from copilot.campaigns import CampaignService
 
-        return campaign_service(self.settings)
+        return CampaignService(self.contacts, self.settings.ranking, self.settings.timezone, self.selling)
 
     @cached_property
     def notifier(self):
         from copilot.outbox import OutboxNotifier
 
         return OutboxNotifier(self.uow_factory, self.clock)
+
+    def importer(self):
+        from copilot.importing import Importer
+
+        return Importer(self.uow_factory, timezone=self.settings.timezone,
+                        language=self.settings.default_language, clock=self.clock)
+
+    # -- the edges --------------------------------------------------------------------------------
+
+    def bot_dependencies(self):
+        from bot.app import BotDependencies
+
+        return BotDependencies(db=self.database, clock=self.clock, settings=self.settings, guide=self.guide,
+                               campaigns=self.campaigns, selling=self.selling)
+
+    def dispatcher(self, storage=None):
+        from bot.app import build_dispatcher
+
+        return build_dispatcher(self.bot_dependencies(), storage=storage)
+
+    def api_app(self):
+        from api.app import create_app
+
+        return create_app(self.database, self.settings, self.clock, notifier=self.notifier,
+                          campaign_service=self.campaigns)
 
     def outbox_sender(self, bot=None):
         """The outbox sender over Telegram (a Bot that raises 429s instead of sleeping through them)."""
@@ -91,12 +143,6 @@ class Container:
 
         bot = bot or build_bot(self.settings, retry=RetryAfterMiddleware(max_tries=1))
         return OutboxSender(self.uow_factory, AiogramMessenger(bot), self.clock)
-
-    def importer(self):
-        from copilot.importing import Importer
-
-        return Importer(self.uow_factory, timezone=self.settings.timezone,
-                        language=self.settings.default_language, clock=self.clock)
 
     def migrate(self) -> None:
         from db.migrate import upgrade

@@ -163,11 +163,16 @@ class ClosedMonthRow(Base):
 
 class ScoreSnapshotRow(Base):
     __tablename__ = "score_snapshots"
+    __table_args__ = (Index("ix_score_snapshots_rank", "rank"),)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), primary_key=True)
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     p_purchase: Mapped[float] = mapped_column(Float)
     expected_value: Mapped[float] = mapped_column(Float)
     features: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The nightly priority order over all customers (1 = best): a guide's list is its own rows in this
+    # order, so /today reads the top few and applies only the live state (fatigue, snoozes) to them.
+    rank: Mapped[int | None] = mapped_column(Integer)
+    segments: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # bit k: SEGMENTS[k]
 
 
 class StaffInviteRow(Base):

@@ -46,4 +46,8 @@ def seed(uow_factory, now: datetime, *, guides: int = 200, big: int = 3000, smal
         uow.bulk.refresh_derived()
         uow.commit()
         big_customers = [ids[c["external_id"]] for c, g in zip(customers, owners) if g == 0]
-    return {"customers": len(customers), "orders": len(orders), "big_guide_customers": big_customers}
+        by_guide: dict[int, list[int]] = {}
+        for c, g in zip(customers, owners):
+            by_guide.setdefault(staff[f"G{g}"], []).append(ids[c["external_id"]])
+    return {"customers": len(customers), "orders": len(orders), "big_guide_customers": big_customers,
+            "customers_by_guide": by_guide}

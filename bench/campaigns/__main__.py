@@ -21,7 +21,7 @@ from sqlalchemy import insert, text
 
 from bench.campaigns.seed import NOW, seed
 from copilot.campaigns import CampaignSpec
-from copilot.campaigns.wiring import campaign_service
+from cli.container import Container
 from copilot.outbox import Limits, OutboxSender
 from core.settings import Settings
 from db.engine import make_engine, make_session_factory
@@ -82,7 +82,8 @@ def _engine(postgres: str, folder: Path):
 
 
 def _creation(engine, uow_factory, customers: int) -> None:
-    service = campaign_service(Settings(timezone="Asia/Shanghai"))
+    settings = Settings(timezone="Asia/Shanghai", data_dir=Path(tempfile.mkdtemp()))
+    service = Container(settings, uow_factory=uow_factory, indexed_knowledge=None).campaigns
     spec = CampaignSpec(name="Mid-autumn recall", segment="all", kind="care_checkin", brief="新品面霜到店，欢迎来试",
                         due=date(2026, 11, 27), variants=2, holdout=0.1)
     started = time.perf_counter()

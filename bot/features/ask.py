@@ -12,11 +12,12 @@ from aiogram.types import Message
 
 from bot.filters import KindIs
 from bot.sending import reply
-from bot.services import BotServices
 from bot.texts import Texts
 from copilot.drafting import Answer
+from copilot.database import Database
+from copilot.drafting.selling import SellingContext
+from core.ports import Clock
 from copilot.staff import Kind
-from core.ports import Clock, UnitOfWork
 
 
 class AskForm(StatesGroup):
@@ -31,29 +32,29 @@ def router() -> Router:
     return r
 
 
-async def ask_command(message: Message, command: CommandObject, uow: UnitOfWork, t: Texts, clock: Clock,
-                      services: BotServices, bot: Bot, state: FSMContext) -> None:
+async def ask_command(message: Message, command: CommandObject, t: Texts, bot: Bot, state: FSMContext,
+                      db: Database, clock: Clock, selling: SellingContext) -> None:
     if not (command.args or "").strip():
         await state.set_state(AskForm.question)
         await reply(message, t("ask.prompt"))
         return
-    await _answer(message, command.args, uow, t, clock, services, bot)
+    await _answer(message, command.args, t, bot, db, clock, selling)
 
 
-async def typed_question(message: Message, uow: UnitOfWork, t: Texts, clock: Clock, services: BotServices,
-                         bot: Bot, state: FSMContext) -> None:
+async def typed_question(message: Message, t: Texts, bot: Bot, state: FSMContext, db: Database, clock: Clock,
+                         selling: SellingContext) -> None:
     await state.set_state(None)  # keep the data: it holds the guide's drafts
-    await _answer(message, message.text, uow, t, clock, services, bot)
+    await _answer(message, message.text, t, bot, db, clock, selling)
 
 
-async def _answer(message: Message, question: str, uow: UnitOfWork, t: Texts, clock: Clock,
-                  services: BotServices, bot: Bot) -> None:
-    if services.knowledge is None:
+async def _answer(message: Message, question: str, t: Texts, bot: Bot, db: Database, clock: Clock,
+                  selling: SellingContext) -> None:
+    if selling.knowledge is None:
         await reply(message, t("ask.unavailable"))
         return
     await bot.send_chat_action(message.chat.id, "typing")
-    drafter = services.selling_for(uow, clock.now()).drafter
-    answer = await drafter.answer_question(question.strip(), t.language, services.knowledge)
+    await db.read(selling.refresh, clock.now())  # the drafter and its catalogue, if they changed
+    answer = await selling.drafter.answer_question(question.strip(), t.language, selling.knowledge)
     await reply(message, render(t, answer))
 
 

@@ -3,7 +3,6 @@ content from the knowledge base) → variants → holdout → due date → confi
 answers; every step re-checks that the user is a manager."""
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 
 from aiogram import F, Router
@@ -16,14 +15,15 @@ from bot.callbacks_managers import WizardAction as A, WizardCb
 from bot.filters import KindIs
 from bot.sending import reply, show
 from bot.texts import Texts
-from copilot.campaigns import ALL, TASK_KINDS, CampaignSpec
+from copilot.campaigns import ALL, TASK_KINDS, CampaignService, CampaignSpec
 from copilot.campaigns.briefs import brief_choices
 from copilot.access import require_manager
-from copilot.campaigns.wiring import campaign_service
 from copilot.contacts.service import SEGMENTS
 from copilot.staff import Identity, Kind
 from core.errors import InvalidInput
-from core.ports import UnitOfWork
+from copilot.database import Database
+from copilot.drafting.selling import SellingContext
+from core.ports import Clock, UnitOfWork
 
 CHOICES = (ALL, *SEGMENTS)
 VARIANTS, HOLDOUTS, DUE_DAYS = (1, 2, 3), (0, 10, 20), (3, 7, 14)
@@ -75,8 +75,17 @@ def _spec(data: dict, created_by: int, today, t: Texts) -> CampaignSpec:
                         holdout=data.get("holdout", 0) / 100, created_by=created_by)
 
 
-def _split(uow: UnitOfWork, per_guide: dict[int, int]) -> str:
-    return "\n".join(f"• {uow.staff.get(g).name}: {n}" for g, n in sorted(per_guide.items(), key=lambda kv: -kv[1])[:15])
+async def _split(db: Database, per_guide: dict[int, int]) -> str:
+    names = await db.read(_names, list(per_guide))
+    return "\n".join(f"• {names[g]}: {n}" for g, n in sorted(per_guide.items(), key=lambda kv: -kv[1])[:15])
+
+
+def _names(uow: UnitOfWork, staff_ids: list[int]) -> dict[int, str]:
+    return {i: uow.staff.get(i).name for i in staff_ids}
+
+
+def _content(uow: UnitOfWork, content_id: int):
+    return next((d for d in uow.content.list() if d.id == content_id), None)
 
 
 def _excluded(t: Texts, excluded: dict[str, int]) -> str:
@@ -84,12 +93,12 @@ def _excluded(t: Texts, excluded: dict[str, int]) -> str:
     return ("，" if t.language == "zh" else ", ").join(items) or t("mg.none")
 
 
-async def pressed(callback: CallbackQuery, callback_data: WizardCb, identity: Identity, uow: UnitOfWork,
-                  state: FSMContext, t: Texts, clock, settings, services) -> None:
+async def pressed(callback: CallbackQuery, callback_data: WizardCb, identity: Identity, state: FSMContext, t: Texts,
+                  clock: Clock, db: Database, campaigns: CampaignService, selling: SellingContext) -> None:
     staff = require_manager(identity.staff)
     a, v, owner = callback_data.a, callback_data.v, staff.id
     data = await state.get_data()
-    service = campaign_service(settings)
+    service = campaigns
     today = service.local_date(clock.now())
     if a is A.CANCEL:
         await state.clear()
@@ -99,21 +108,20 @@ async def pressed(callback: CallbackQuery, callback_data: WizardCb, identity: Id
     elif a is A.SEGMENT:
         _check(v, CHOICES)
         await state.set_data({"segment": v})
-        # Scoring features and drafting are blocking and take seconds at brand scale: off the event loop
-        # (the update's unit of work is used by that thread alone while the handler waits).
-        preview = await asyncio.to_thread(service.preview, uow, _spec({"segment": v}, owner, today, t), clock.now())
+        preview = await db.read(service.preview, _spec({"segment": v}, owner, today, t), clock.now())
         text = t("mg.wizard.count", segment=t(f"seg.{CHOICES[v]}"), count=f"{len(preview.customer_ids):,}",
-                 split=_split(uow, preview.per_guide), excluded=_excluded(t, preview.excluded))
+                 split=await _split(db, preview.per_guide), excluded=_excluded(t, preview.excluded))
         await show(callback, text, _kinds(owner, t))
     elif a is A.KIND:
         _check(v, TASK_KINDS)
         await state.update_data(kind=v)
         await state.set_state(Wizard.brief)
-        docs = brief_choices(uow.content.list(), services.knowledge, segment=CHOICES[data.get("segment", 0)],
-                             kind=TASK_KINDS[v], language=t.language)
+        docs = await db.read(lambda uow: brief_choices(uow.content.list(), selling.knowledge,
+                                                       segment=CHOICES[data.get("segment", 0)], kind=TASK_KINDS[v],
+                                                       language=t.language))
         await show(callback, t("mg.wizard.brief"), _kb(owner, A.CONTENT, [(d.title[:30], d.id) for d in docs], t, 1))
     elif a is A.CONTENT:
-        doc = next((d for d in uow.content.list() if d.id == v), None)
+        doc = await db.read(_content, v)
         if doc is None:
             raise InvalidInput(f"no content {v}")
         await state.update_data(brief=f"{doc.title}: {doc.body}"[:300], title=doc.title)
@@ -139,10 +147,10 @@ async def pressed(callback: CallbackQuery, callback_data: WizardCb, identity: Id
     elif a is A.CONFIRM:
         if "due" not in data:
             raise InvalidInput("the wizard was not finished")
-        result = await asyncio.to_thread(service.create, uow, _spec(data, owner, today, t), clock.now())
+        result = await db.write(service.create, _spec(data, owner, today, t), clock.now())
         await state.clear()
         await show(callback, t("mg.wizard.created", id=result.campaign_id, created=f"{result.created:,}",
-                               holdout=f"{result.holdout:,}", split=_split(uow, result.per_guide),
+                               holdout=f"{result.holdout:,}", split=await _split(db, result.per_guide),
                                excluded=_excluded(t, result.excluded)))
 
 

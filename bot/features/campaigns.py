@@ -1,6 +1,7 @@
 """Managers: /campaigns (list with progress), /report [ID] (chart, CSV, summary), /team, /handover."""
 from __future__ import annotations
 
+import asyncio
 import io
 
 from aiogram import F, Router
@@ -18,10 +19,12 @@ from copilot.campaigns.report import campaign_report, write_csv
 from copilot.campaigns.summary import summary
 from copilot.access import require_manager
 from copilot.campaigns.team import campaign_progress, team_board
-from copilot.staff.handover import handover
+from copilot.database import Database
+from copilot.staff.handover import handover_by_external
 from copilot.staff import Identity, Kind
 from core.errors import NotFound
-from core.ports import UnitOfWork
+from core.ports import Clock, UnitOfWork
+from core.settings import Settings
 
 
 def router() -> Router:
@@ -37,9 +40,9 @@ def router() -> Router:
     return r
 
 
-def _list_screen(t: Texts, uow: UnitOfWork, identity: Identity) -> tuple[str, InlineKeyboardMarkup]:
+async def _list_screen(t: Texts, db: Database, identity: Identity) -> tuple[str, InlineKeyboardMarkup]:
     staff = identity.staff
-    progress = campaign_progress(uow, staff)
+    progress = await db.read(campaign_progress, staff)
     lines = [t("mg.campaigns.title")] + [
         t("mg.campaigns.line", id=p.campaign.id, name=title(p.campaign.name, p.campaign.rule, staff.language),
           done=p.done, tasks=p.tasks,
@@ -54,13 +57,13 @@ def _list_screen(t: Texts, uow: UnitOfWork, identity: Identity) -> tuple[str, In
     return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-async def list_campaigns(message: Message, identity: Identity, uow: UnitOfWork, t: Texts) -> None:
-    text, markup = _list_screen(t, uow, identity)
+async def list_campaigns(message: Message, identity: Identity, t: Texts, db: Database) -> None:
+    text, markup = await _list_screen(t, db, identity)
     await reply(message, text, markup)
 
 
-async def pressed_list(callback: CallbackQuery, identity: Identity, uow: UnitOfWork, t: Texts) -> None:
-    text, markup = _list_screen(t, uow, identity)
+async def pressed_list(callback: CallbackQuery, identity: Identity, t: Texts, db: Database) -> None:
+    text, markup = await _list_screen(t, db, identity)
     await reply(callback.message, text, markup)
 
 
@@ -68,50 +71,56 @@ class NoCampaigns(NotFound):
     code = "no_campaigns"
 
 
-async def send_report(message: Message, identity: Identity, uow: UnitOfWork, campaign_id: int | None, clock) -> None:
-    require_manager(identity.staff)
+def _figures(uow: UnitOfWork, campaign_id: int | None, now):
     if campaign_id is None:
         latest = uow.campaigns.list(limit=1)
         if not latest:
             raise NoCampaigns("no campaigns yet")
         campaign_id = latest[0].id
-    figures = campaign_report(uow, campaign_id, clock.now())
-    await message.answer_photo(BufferedInputFile(chart_png(figures, identity.staff.language), f"campaign-{campaign_id}.png"))
+    return campaign_id, campaign_report(uow, campaign_id, now)
+
+
+async def send_report(message: Message, identity: Identity, db: Database, campaign_id: int | None,
+                      clock: Clock) -> None:
+    require_manager(identity.staff)
+    campaign_id, figures = await db.read(_figures, campaign_id, clock.now())
+    png = await asyncio.to_thread(chart_png, figures, identity.staff.language)  # rendering must not hold others
+    await message.answer_photo(BufferedInputFile(png, f"campaign-{campaign_id}.png"))
     handle = io.StringIO()
     write_csv(figures, handle)
     await message.answer_document(BufferedInputFile(handle.getvalue().encode(), f"campaign-{campaign_id}.csv"))
     await reply(message, summary(figures, identity.staff.language))
 
 
-async def report_command(message: Message, command: CommandObject, identity: Identity, uow: UnitOfWork,
-                         clock) -> None:
+async def report_command(message: Message, command: CommandObject, identity: Identity, clock: Clock,
+                         db: Database) -> None:
     arg = (command.args or "").strip().lstrip("#")
-    await send_report(message, identity, uow, int(arg) if arg.isdigit() else None, clock)
+    await send_report(message, identity, db, int(arg) if arg.isdigit() else None, clock)
 
 
-async def pressed_report(callback: CallbackQuery, callback_data: CampaignCb, identity: Identity, uow: UnitOfWork,
-                         clock) -> None:
-    await send_report(callback.message, identity, uow, callback_data.i, clock)
+async def pressed_report(callback: CallbackQuery, callback_data: CampaignCb, identity: Identity, clock: Clock,
+                         db: Database) -> None:
+    await send_report(callback.message, identity, db, callback_data.i, clock)
 
 
-async def team(message: Message, identity: Identity, uow: UnitOfWork, t: Texts, clock, settings) -> None:
-    board = team_board(uow, identity.staff, clock.now(), settings.timezone)
+async def team(message: Message, identity: Identity, t: Texts, clock: Clock, settings: Settings,
+               db: Database) -> None:
+    board = await db.read(team_board, identity.staff, clock.now(), settings.timezone)
     lines = [t("mg.team.title")] + [
         t("mg.team.line", rank=k, name=line.guide.name, done=line.done, reply=f"{100 * line.reply_rate:.0f}%",
           conversion=f"{100 * line.conversion:.0f}%", sales=money(line.sales)) for k, line in enumerate(board, 1)]
     await reply(message, "\n".join(lines if board else [t("mg.team.none")]))
 
 
-async def handover_command(message: Message, command: CommandObject, identity: Identity, uow: UnitOfWork,
-                           t: Texts, clock) -> None:
+async def handover_command(message: Message, command: CommandObject, identity: Identity, t: Texts, clock: Clock,
+                           db: Database) -> None:
     parts = (command.args or "").split()
     if len(parts) != 2:
         await reply(message, t("mg.handover.usage"))
         return
-    ids = uow.staff.ids_by_external()
-    names = [parts[0], *parts[1].split(",")]
-    if any(n not in ids for n in names):
+    try:
+        done = await db.write(handover_by_external, parts[0], parts[1].split(","), clock.now(), acting=identity.staff)
+    except NotFound:
         await reply(message, t("mg.handover.usage"))
         return
-    done = handover(uow, ids[parts[0]], [ids[n] for n in names[1:]], clock.now(), acting=identity.staff)
     await reply(message, t("mg.handover.done", name=parts[0], customers=sum(done.customers.values()), tasks=done.tasks))

@@ -13,14 +13,12 @@ from bot.callbacks import CardCb
 from bot.features.formatting import day, money, tier
 from bot.filters import KindIs
 from bot.sending import show
-from bot.services import BotServices
 from bot.texts import Texts
-from copilot.guide import actions as guide_actions
-from copilot.guide.card import Card, card, history
-from copilot.guide.drafts import product_picks
 from copilot.contacts.outreach import Channel
+from copilot.database import Database
+from copilot.guide.card import Card
+from copilot.guide.service import GuideService
 from copilot.staff import Identity, Kind
-from core.ports import Clock, UnitOfWork
 from core.settings import Settings
 
 
@@ -35,15 +33,14 @@ def router() -> Router:
     return r
 
 
-async def open_card(callback: CallbackQuery, callback_data: CardCb, identity: Identity, uow: UnitOfWork,
-                    t: Texts, clock: Clock, settings: Settings, services: BotServices) -> None:
-    await _show_card(callback, callback_data.c, identity, uow, t, clock, settings, services)
+async def open_card(callback: CallbackQuery, callback_data: CardCb, identity: Identity, t: Texts, settings: Settings,
+                    db: Database, guide: GuideService) -> None:
+    await _show_card(callback, callback_data.c, identity, t, settings, db, guide)
 
 
-async def _show_card(callback, customer_id, identity, uow, t, clock, settings, services, note: str = "") -> None:
-    now = clock.now()
-    found = card(uow, identity.staff, customer_id, now, catalogue=services.selling_for(uow, now).catalogue,
-                 vip_spend=settings.ranking.vip_spend)
+async def _show_card(callback, customer_id, identity, t, settings, db: Database, guide: GuideService,
+                     note: str = "") -> None:
+    found = await db.read(guide.card, identity.staff, customer_id)
     text = render(t, found, settings.timezone)
     await show(callback, f"{note}\n\n{text}" if note else text,
                keyboards.card(t, identity.staff.id, customer_id))
@@ -75,47 +72,43 @@ def render(t: Texts, c: Card, timezone: str) -> str:
     return "\n".join(lines)
 
 
-async def products(callback: CallbackQuery, callback_data: CardCb, identity: Identity, uow: UnitOfWork,
-                   t: Texts, clock: Clock, services: BotServices) -> None:
-    now = clock.now()
-    customer, picks = product_picks(uow, identity.staff, callback_data.c, now, services.selling_for(uow, now))
+async def products(callback: CallbackQuery, callback_data: CardCb, identity: Identity, t: Texts, db: Database,
+                   guide: GuideService) -> None:
+    customer, picks = await db.read(guide.products, identity.staff, callback_data.c)
     lines = [t("card.products_title", name=customer.name)]
     lines += [t("card.product_line", name=p.product.name_in(t.language), price=money(p.product.price),
                 reason=p.reason) for p in picks] or [t("card.no_products")]
     await show(callback, "\n".join(lines), keyboards.back_to_card(t, identity.staff.id, callback_data.c))
 
 
-async def orders(callback: CallbackQuery, callback_data: CardCb, identity: Identity, uow: UnitOfWork,
-                 t: Texts, clock: Clock, settings: Settings, services: BotServices) -> None:
-    customer, latest = history(uow, identity.staff, callback_data.c)
-    catalogue = services.selling_for(uow, clock.now()).catalogue
+async def orders(callback: CallbackQuery, callback_data: CardCb, identity: Identity, t: Texts, settings: Settings,
+                 db: Database, guide: GuideService) -> None:
+    customer, latest = await db.read(guide.history, identity.staff, callback_data.c)
+    catalogue = guide.catalogue
     lines = [t("card.history_title", name=customer.name, n=len(latest))]
     for o in latest:
-        items = ", ".join(catalogue[line.sku].name_in(t.language) if line.sku in catalogue else line.sku for line in o.lines)
+        items = ", ".join(catalogue[line.sku].name_in(t.language) if line.sku in catalogue else line.sku
+                          for line in o.lines)
         lines.append(t("card.history_line", date=day(o.ordered_at, settings.timezone), amount=money(o.total),
                        items=items))
     await show(callback, "\n".join(lines), keyboards.back_to_card(t, identity.staff.id, callback_data.c))
 
 
-async def put_aside(callback: CallbackQuery, callback_data: CardCb, identity: Identity, uow: UnitOfWork,
-                    t: Texts, clock: Clock, settings: Settings, services: BotServices,
-                    callback_answer: CallbackAnswer) -> None:
-    now, staff, action = clock.now(), identity.staff, callback_data.a
+async def put_aside(callback: CallbackQuery, callback_data: CardCb, identity: Identity, t: Texts, settings: Settings,
+                    db: Database, guide: GuideService, callback_answer: CallbackAnswer) -> None:
+    staff, action = identity.staff, callback_data.a
     if action is A.NOT_INTERESTED:
-        until = guide_actions.not_interested(uow, staff, callback_data.c, now)
+        until = await db.write(guide.not_interested, staff, callback_data.c)
         key = "card.not_interested"
     else:
-        until = guide_actions.snooze(uow, staff, callback_data.c, now, 1 if action is A.SNOOZE_DAY else 7)
+        until = await db.write(guide.snooze, staff, callback_data.c, 1 if action is A.SNOOZE_DAY else 7)
         key = "card.snoozed"
     callback_answer.text = t(key, date=day(until, settings.timezone))
-    await _show_card(callback, callback_data.c, identity, uow, t, clock, settings, services,
-                     note=callback_answer.text)
+    await _show_card(callback, callback_data.c, identity, t, settings, db, guide, note=callback_answer.text)
 
 
-async def contacted(callback: CallbackQuery, callback_data: CardCb, identity: Identity, uow: UnitOfWork,
-                    t: Texts, clock: Clock, settings: Settings, services: BotServices,
-                    callback_answer: CallbackAnswer) -> None:
-    guide_actions.record_contact(uow, identity.staff, callback_data.c, clock.now(), channel=Channel.MANUAL)
+async def contacted(callback: CallbackQuery, callback_data: CardCb, identity: Identity, t: Texts, settings: Settings,
+                    db: Database, guide: GuideService, callback_answer: CallbackAnswer) -> None:
+    await db.write(guide.record_contact, identity.staff, callback_data.c, channel=Channel.MANUAL)
     callback_answer.text = t("card.contacted")
-    await _show_card(callback, callback_data.c, identity, uow, t, clock, settings, services,
-                     note=callback_answer.text)
+    await _show_card(callback, callback_data.c, identity, t, settings, db, guide, note=callback_answer.text)

@@ -11,11 +11,12 @@ from aiogram.types import InlineKeyboardMarkup, Message
 from bot import customer_ui as ui
 from bot.features.formatting import day, money, tier
 from bot.sending import reply, send_text
-from bot.services import BotServices
 from bot.texts import Texts
 from copilot import customers
 from copilot.customers import product_page
 from core.domain import Consent, Customer, Staff
+from copilot.database import Database
+from copilot.drafting.selling import SellingContext
 from core.ports import Clock, UnitOfWork
 from core.settings import Settings
 
@@ -42,21 +43,32 @@ def list_url(settings: Settings, token: str) -> str:
     return settings.api.public_base_url.rstrip("/") + "/l/" + token
 
 
-def menu_markup(uow: UnitOfWork, customer: Customer, t: Texts, clock: Clock, settings: Settings,
-                services: BotServices) -> InlineKeyboardMarkup:
+async def menu_markup(db: Database, customer: Customer, t: Texts, clock: Clock, settings: Settings,
+                      selling: SellingContext) -> InlineKeyboardMarkup:
     url = None
     if customer.consent is not Consent.REVOKED and customer.owner_id is not None:
-        now = clock.now()
-        record = product_page.open_list(uow, customer, now, services.selling_for(uow, now))
+        record = await db.write(_open_list, customer, clock.now(), selling)
         url = list_url(settings, record.token)
     return ui.menu(t, url)
 
 
-async def relay_to_guide(message: Message, customer: Customer, uow: UnitOfWork, t: Texts, now, bot: Bot,
-                         settings: Settings, services: BotServices) -> None:
-    inbound = customers.customer_says(uow, customer, message.text, now, telegram_message_id=message.message_id,
-                                      catalogue=services.selling_for(uow, now).catalogue,
-                                      vip_spend=settings.ranking.vip_spend)
+def _open_list(uow: UnitOfWork, customer: Customer, now, selling: SellingContext):
+    selling.refresh(uow, now)
+    return product_page.open_list(uow, customer, now, selling)
+
+
+def _customer_says(uow: UnitOfWork, customer: Customer, text: str, now, message_id: int, selling: SellingContext,
+                   vip_spend: float):
+    selling.refresh(uow, now)
+    return customers.customer_says(uow, customer, text, now, telegram_message_id=message_id,
+                                   catalogue=selling.catalogue, vip_spend=vip_spend)
+
+
+async def relay_to_guide(message: Message, customer: Customer, db: Database, t: Texts, now, bot: Bot,
+                         settings: Settings, selling: SellingContext) -> None:
+    # Committed before anything is sent: the message is kept whether or not the guide can be reached.
+    inbound = await db.write(_customer_says, customer, message.text, now, message.message_id, selling,
+                             settings.ranking.vip_spend)
     if customer.consent is Consent.REVOKED:
         await reply(message, t("cust.stopped_already"), ui.resume(t))
         return
@@ -70,6 +82,5 @@ async def relay_to_guide(message: Message, customer: Customer, uow: UnitOfWork, 
     last = (f"\n<i>{g('relay.last_order', date=day(c.last_order_at, settings.timezone), amount=money(c.last_order_total))}</i>"
             if c.last_order_at else "")
     text = f"{head}{last}\n\n{escape(message.text)}"
-    uow.commit()  # the message is kept whether or not the guide can be reached right now
     if not await tell_guide(bot, inbound.guide_chat, text, ui.relayed(g, inbound.guide.id, customer.id)):
         await reply(message, t("customer_hello"))

@@ -23,16 +23,14 @@ from bot.features.formatting import money
 from bot.filters import KindIs
 from bot.render import escape, truncate
 from bot.sending import reply, send_text
-from bot.services import BotServices
 from bot.texts import Raw, Texts
-from copilot.guide import actions as guide_actions
-from copilot.drafting import Adjust, DraftRequest
-from copilot.access import authorize, can_message
-from copilot.guide.drafts import deliverable, draft_events, prepare_draft, reasons_for_guide
+from copilot.access import can_message
 from copilot.contacts.outreach import Channel
+from copilot.database import Database
+from copilot.drafting import Adjust, DraftRequest
+from copilot.guide.service import GuideService
 from copilot.staff import Identity, Kind
 from core.domain import Customer
-from core.ports import Clock, UnitOfWork
 
 ADJUST = {A.SHORTER: Adjust.SHORTER, A.WARMER: Adjust.WARMER, A.FORMAL: Adjust.MORE_FORMAL}
 EDIT_EVERY_SECONDS = 1.0  # streamed edits at most this often: Telegram allows ~1 message a second per chat
@@ -56,40 +54,34 @@ def router() -> Router:
     return r
 
 
-async def new_draft(callback: CallbackQuery, callback_data: CardCb, identity: Identity, uow: UnitOfWork,
-                    t: Texts, clock: Clock, services: BotServices, bot: Bot, state: FSMContext) -> None:
+async def new_draft(callback: CallbackQuery, callback_data: CardCb, identity: Identity, t: Texts, bot: Bot,
+                    state: FSMContext, db: Database, guide: GuideService) -> None:
     chat_id = callback.from_user.id
     await bot.send_chat_action(chat_id, "typing")  # before anything slow: the guide sees we are on it
-    customer, request, reasons = _request(callback_data.c, identity, uow, clock, services)
+    customer, request, reasons = await db.read(guide.prepare_draft, identity.staff, callback_data.c)
     message = await bot.send_message(chat_id, t("draft.writing", name=customer.name))
-    await _write(message, customer, request, identity, t, services, state, Saved(), reasons)
+    await _write(message, customer, request, identity, t, guide, state, Saved(), reasons)
 
 
-async def rewrite(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, uow: UnitOfWork,
-                  t: Texts, clock: Clock, services: BotServices, bot: Bot, state: FSMContext) -> None:
+async def rewrite(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, t: Texts, bot: Bot,
+                  state: FSMContext, db: Database, guide: GuideService) -> None:
     await bot.send_chat_action(callback.from_user.id, "typing")
     previous = await load(state, callback_data.c) or Saved()
     if callback_data.a is A.REGENERATE:
         wanted = Saved(variant=previous.variant + 1, adjust=previous.adjust)
     else:
         wanted = Saved(variant=previous.variant, adjust=ADJUST[callback_data.a].value)
-    customer, request, reasons = _request(callback_data.c, identity, uow, clock, services)
-    await _write(callback.message, customer, request, identity, t, services, state, wanted, reasons)
-
-
-def _request(customer_id, identity, uow, clock, services):
-    now, ctx = clock.now(), services.selling_for(uow, clock.now())
-    customer, request = prepare_draft(uow, identity.staff, customer_id, now, ctx)
-    return customer, request, reasons_for_guide(uow, identity.staff, customer, now, ctx)
+    customer, request, reasons = await db.read(guide.prepare_draft, identity.staff, callback_data.c)
+    await _write(callback.message, customer, request, identity, t, guide, state, wanted, reasons)
 
 
 async def _write(message: Message, customer: Customer, request: DraftRequest, identity: Identity, t: Texts,
-                 services: BotServices, state: FSMContext, wanted: Saved, reasons: dict[str, str] | None) -> None:
+                 guide: GuideService, state: FSMContext, wanted: Saved, reasons: dict[str, str] | None) -> None:
+    """Streams the draft into `message`. No unit of work is open here: the LLM may take its time."""
     customer_id = customer.id
-    drafter = services.selling.drafter
     adjust = Adjust(wanted.adjust) if wanted.adjust else None
     streamed, last_edit, final = "", time.monotonic(), None
-    async for event in draft_events(drafter, request, adjust=adjust, variant=wanted.variant):
+    async for event in guide.draft_events(request, adjust=adjust, variant=wanted.variant):
         if event.draft is not None:
             final = event.draft
             break
@@ -97,11 +89,11 @@ async def _write(message: Message, customer: Customer, request: DraftRequest, id
         if time.monotonic() - last_edit >= EDIT_EVERY_SECONDS:
             await _edit(message, t("draft.title", name=customer.name) + "\n\n" + escape(streamed) + " …")
             last_edit = time.monotonic()
-    fell_back = final.writer == "offline" and drafter.llm_enabled
+    fell_back = final.writer == "offline" and guide.llm_enabled
     products = [[sku, why if reasons is None else reasons.get(sku, "")] for sku, why in final.products]
     saved = Saved(final.message, products, wanted.variant, wanted.adjust, fell_back)
     await save(state, customer_id, saved)
-    await _edit(message, screen(t, customer.name, saved, services),
+    await _edit(message, screen(t, customer.name, saved, guide),
                 keyboards.draft(t, identity.staff.id, customer_id, saved.text, can_send=can_message(customer)))
 
 
@@ -114,8 +106,8 @@ async def _edit(message: Message, text: str, reply_markup=None) -> None:
             raise
 
 
-def screen(t: Texts, name: str, saved: Saved, services: BotServices, status: str = "") -> str:
-    catalogue = services.selling.catalogue
+def screen(t: Texts, name: str, saved: Saved, guide: GuideService, status: str = "") -> str:
+    catalogue = guide.catalogue
     lines = [t("draft.title", name=name), "", escape(saved.text)]
     if saved.products:
         lines += ["", t("draft.products")]
@@ -131,58 +123,56 @@ def screen(t: Texts, name: str, saved: Saved, services: BotServices, status: str
     return "\n".join(lines)
 
 
-async def edit(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, uow: UnitOfWork,
-               t: Texts, state: FSMContext) -> None:
-    customer = authorize(uow, identity.staff, callback_data.c)
+async def edit(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, t: Texts, state: FSMContext,
+               db: Database, guide: GuideService) -> None:
+    customer = await db.read(guide.customer, identity.staff, callback_data.c)
     await state.set_state(DraftForm.text)
     await state.update_data(editing=callback_data.c)
     await reply(callback.message, t("draft.ask_edit", name=customer.name))
 
 
-async def typed(message: Message, identity: Identity, uow: UnitOfWork, t: Texts, services: BotServices,
-                state: FSMContext) -> None:
+async def typed(message: Message, identity: Identity, t: Texts, state: FSMContext, db: Database,
+                guide: GuideService) -> None:
     customer_id = (await state.get_data()).get("editing")
     await state.set_state(None)  # keep the data: it holds the drafts
-    customer = authorize(uow, identity.staff, customer_id)
+    customer = await db.read(guide.customer, identity.staff, customer_id)
     previous = await load(state, customer_id) or Saved()
     saved = Saved(message.text.strip(), previous.products, previous.variant, previous.adjust)
     await save(state, customer_id, saved)
-    await reply(message, screen(t, customer.name, saved, services),
+    await reply(message, screen(t, customer.name, saved, guide),
                 keyboards.draft(t, identity.staff.id, customer_id, saved.text, can_send=can_message(customer)))
 
 
-async def mark_sent(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, uow: UnitOfWork,
-                    t: Texts, clock: Clock, services: BotServices, state: FSMContext,
-                    callback_answer: CallbackAnswer) -> None:
-    authorize(uow, identity.staff, callback_data.c)  # a foreign customer is "not allowed", not "expired"
+async def mark_sent(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, t: Texts, state: FSMContext,
+                    db: Database, guide: GuideService, callback_answer: CallbackAnswer) -> None:
+    customer = await db.read(guide.customer, identity.staff, callback_data.c)  # foreign: "not allowed"
     saved = await load(state, callback_data.c, required=True)
-    guide_actions.record_contact(uow, identity.staff, callback_data.c, clock.now(), channel=Channel.MANUAL,
-                                 text=saved.text, products=[sku for sku, _ in saved.products])
-    await _done(callback, callback_data, identity, uow, t, services, saved, t("draft.marked"), callback_answer)
+    await db.write(guide.record_contact, identity.staff, customer.id, channel=Channel.MANUAL, text=saved.text,
+                   products=[sku for sku, _ in saved.products])
+    await _done(callback, callback_data, customer, identity, t, guide, saved, t("draft.marked"), callback_answer)
 
 
-async def send(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, uow: UnitOfWork,
-               t: Texts, clock: Clock, services: BotServices, state: FSMContext, bot: Bot,
-               callback_answer: CallbackAnswer) -> None:
-    customer = deliverable(uow, identity.staff, callback_data.c)
+async def send(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, t: Texts, state: FSMContext,
+               bot: Bot, db: Database, guide: GuideService, callback_answer: CallbackAnswer) -> None:
+    customer = await db.read(guide.deliverable, identity.staff, callback_data.c)
     saved = await load(state, callback_data.c, required=True)
-    # Logged first: it refuses opted-out customers; a failed send raises and rolls the log back.
-    guide_actions.record_contact(uow, identity.staff, customer.id, clock.now(), channel=Channel.BOT,
-                                 text=saved.text, products=[sku for sku, _ in saved.products])
+    # Sent first, then logged: a message Telegram refused was never delivered, so nothing is logged
+    # (the logging unit still refuses a customer who opted out in the meantime, and says so).
     await send_text(bot, customer.telegram_user_id, escape(saved.text))
-    await _done(callback, callback_data, identity, uow, t, services, saved,
-                t("draft.sent", name=customer.name), callback_answer)
+    await db.write(guide.record_contact, identity.staff, customer.id, channel=Channel.BOT, text=saved.text,
+                   products=[sku for sku, _ in saved.products])
+    await _done(callback, callback_data, customer, identity, t, guide, saved, t("draft.sent", name=customer.name),
+                callback_answer)
 
 
-async def _done(callback, callback_data, identity, uow, t, services, saved, status, callback_answer) -> None:
-    customer = authorize(uow, identity.staff, callback_data.c)
+async def _done(callback, callback_data, customer, identity, t, guide, saved, status, callback_answer) -> None:
     callback_answer.text = status
-    await _edit(callback.message, screen(t, customer.name, saved, services, status=status),
+    await _edit(callback.message, screen(t, customer.name, saved, guide, status=status),
                 keyboards.copy_only(t, identity.staff.id, callback_data.c, saved.text))
 
 
-async def copy(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, uow: UnitOfWork, t: Texts,
-               state: FSMContext) -> None:
-    authorize(uow, identity.staff, callback_data.c)
+async def copy(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, t: Texts, state: FSMContext,
+               db: Database, guide: GuideService) -> None:
+    await db.read(guide.customer, identity.staff, callback_data.c)
     saved = await load(state, callback_data.c, required=True)
     await reply(callback.message, t("draft.copy_below") + "\n" + t("draft.code", text=Raw(escape(saved.text))))

@@ -9,12 +9,10 @@ from bot import keyboards
 from bot.features.formatting import CURRENCY, money
 from bot.filters import KindIs
 from bot.sending import reply
-from bot.services import BotServices
 from bot.texts import Texts
-from copilot.guide import today as guide_day
+from copilot.database import Database
+from copilot.guide.service import GuideService
 from copilot.staff import Identity, Kind
-from core.ports import Clock, UnitOfWork
-from core.settings import Settings
 
 SHOWN = 10
 
@@ -26,11 +24,9 @@ def router() -> Router:
     return r
 
 
-async def open_goal(message: Message, identity: Identity, uow: UnitOfWork, t: Texts, clock: Clock,
-                    settings: Settings, services: BotServices) -> None:
+async def open_goal(message: Message, identity: Identity, t: Texts, db: Database, guide: GuideService) -> None:
     staff = identity.staff
-    g = guide_day.goal(services.contacts, uow, staff, clock.now(), timezone=settings.timezone,
-                       cache=services.scoring)
+    g = await db.read(guide.goal, staff)
     lines = [t("goal.title")]
     if g.target > 0:
         lines.append(t("goal.figures", target=money(g.target), sales=money(g.month_to_date), gap=money(g.gap)))

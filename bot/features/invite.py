@@ -11,7 +11,8 @@ from bot.sending import reply
 from bot.texts import Texts
 from copilot.staff.onboarding import invite_as
 from copilot.staff import Identity, Kind
-from core.ports import Clock, UnitOfWork
+from copilot.database import Database
+from core.ports import Clock
 from core.settings import Settings
 
 
@@ -22,13 +23,13 @@ def router() -> Router:
     return r
 
 
-async def invite(message: Message, command: CommandObject, identity: Identity, uow: UnitOfWork,
-                 clock: Clock, settings: Settings, t: Texts) -> None:
+async def invite(message: Message, command: CommandObject, identity: Identity, clock: Clock, settings: Settings,
+                 t: Texts, db: Database) -> None:
     staff_id = (command.args or "").strip()
     if not staff_id or " " in staff_id:
         await reply(message, t("invite.usage"))
         return
-    target, code, link = invite_as(uow, identity.staff, staff_id, clock.now(),
-                                   bot_username=settings.telegram.bot_username)
+    target, code, link = await db.write(invite_as, identity.staff, staff_id, clock.now(),
+                                        bot_username=settings.telegram.bot_username)
     await reply(message, t("invite.created", name=target.name, code=code, link=link),
                 keyboards.copy_link(t, link))

@@ -14,9 +14,12 @@ from zoneinfo import ZoneInfo
 from aiogram import Bot, Router
 
 from bot.messenger import AiogramMessenger
-from copilot.campaigns.wiring import campaign_service
+from copilot.campaigns import CampaignService
+from copilot.database import Database
 from copilot.outbox import OutboxSender
 from copilot.rules import run_rules
+from core.ports import Clock
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +28,8 @@ def router() -> Router:
     r = Router(name="jobs")
     running: list[asyncio.Task] = []  # per Router, so each Dispatcher (and test) has its own
 
-    async def start_jobs(bot: Bot, uow_factory, clock, settings) -> None:
-        running.extend(start(bot, uow_factory, clock, settings))
+    async def start_jobs(bot: Bot, db: Database, clock: Clock, settings: Settings, campaigns: CampaignService) -> None:
+        running.extend(await start(bot, db, clock, settings, campaigns))
 
     async def stop_jobs() -> None:
         while running:
@@ -37,23 +40,22 @@ def router() -> Router:
     return r
 
 
-def start(bot: Bot, uow_factory, clock, settings) -> list[asyncio.Task]:
-    with uow_factory() as uow:
-        config = uow.sales.brand_config().get("scheduler") or {}
+async def start(bot: Bot, db: Database, clock: Clock, settings: Settings,
+                campaigns: CampaignService) -> list[asyncio.Task]:
+    config = (await db.read(lambda uow: uow.sales.brand_config())).get("scheduler") or {}
     if not config.get("enabled"):
         return []
     # A 429 pauses everything in the sender; the bot's retry middleware would sleep through the
     # first one before raising it, which only delays that pause.
-    sender = OutboxSender(uow_factory, AiogramMessenger(bot), clock)
+    sender = OutboxSender(db.uow_factory, AiogramMessenger(bot), clock)
+    rules = _daily_rules(db, campaigns, clock, settings, int(config.get("rules_hour", 6)))
     tasks = [asyncio.create_task(sender.serve(), name="outbox-sender"),
-             asyncio.create_task(_daily_rules(uow_factory, clock, settings, int(config.get("rules_hour", 6))),
-                                 name="daily-rules")]
+             asyncio.create_task(rules, name="daily-rules")]
     log.info("background jobs started: %s", [t.get_name() for t in tasks])
     return tasks
 
 
-async def _daily_rules(uow_factory, clock, settings, hour: int) -> None:
-    service = campaign_service(settings)
+async def _daily_rules(db: Database, campaigns: CampaignService, clock: Clock, settings: Settings, hour: int) -> None:
     while True:
         now = clock.now()
         local = now.astimezone(ZoneInfo(settings.timezone))
@@ -63,6 +65,6 @@ async def _daily_rules(uow_factory, clock, settings, hour: int) -> None:
         await asyncio.sleep((next_run - local).total_seconds())
         try:
             # Blocking database work: keep it off the event loop that serves the bot.
-            await asyncio.to_thread(run_rules, uow_factory, service, clock.now())
+            await asyncio.to_thread(run_rules, db.uow_factory, campaigns, clock.now())
         except Exception:
             log.exception("daily rules failed")

@@ -13,7 +13,9 @@ from bot.sending import reply
 from bot.texts import Texts
 from copilot.sales import ledger_for_manager, write_ledger_csv
 from copilot.staff import Identity, Kind
-from core.ports import UnitOfWork
+from copilot.database import Database
+from core.ports import Clock
+from core.settings import Settings
 
 
 def router() -> Router:
@@ -23,13 +25,13 @@ def router() -> Router:
     return r
 
 
-async def export_ledger(message: Message, command: CommandObject, identity: Identity, uow: UnitOfWork,
-                        t: Texts, clock, settings) -> None:
-    month = (command.args or "").strip() or _this_month(clock, settings)
+async def export_ledger(message: Message, command: CommandObject, identity: Identity, t: Texts, clock: Clock,
+                        settings: Settings, db: Database) -> None:
+    month = (command.args or "").strip() or clock.now().astimezone(settings.tz).strftime("%Y-%m")
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
         await reply(message, t("ledger.bad_month"))
         return
-    rows = ledger_for_manager(uow, identity.staff, month)
+    rows = await db.read(ledger_for_manager, identity.staff, month)
     if not rows:
         await reply(message, t("ledger.empty", month=month))
         return
@@ -38,8 +40,3 @@ async def export_ledger(message: Message, command: CommandObject, identity: Iden
     document = BufferedInputFile(buffer.getvalue().encode("utf-8-sig"), filename=f"ledger-{month}.csv")
     await message.answer_document(document, caption=t("ledger.caption", month=month, count=len(rows)))
 
-
-def _this_month(clock, settings) -> str:
-    from zoneinfo import ZoneInfo
-
-    return clock.now().astimezone(ZoneInfo(settings.timezone)).strftime("%Y-%m")

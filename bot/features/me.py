@@ -11,10 +11,10 @@ from bot.features.formatting import money
 from bot.features.me_chart import progress_png
 from bot.filters import KindIs
 from bot.texts import Texts
-from copilot.guide.earnings import MyMonth, my_month
+from copilot.database import Database
+from copilot.guide.earnings import MyMonth
+from copilot.guide.service import GuideService
 from copilot.staff import Identity, Kind
-from core.ports import Clock, UnitOfWork
-from core.settings import Settings
 
 
 def router() -> Router:
@@ -24,9 +24,9 @@ def router() -> Router:
     return r
 
 
-async def open_me(message: Message, identity: Identity, uow: UnitOfWork, t: Texts, clock: Clock,
-                  settings: Settings, bot: Bot) -> None:
-    m = my_month(uow, identity.staff, clock.now(), timezone=settings.timezone)
+async def open_me(message: Message, identity: Identity, t: Texts, bot: Bot, db: Database,
+                  guide: GuideService) -> None:
+    m = await db.read(guide.my_month, identity.staff)
     await bot.send_chat_action(message.chat.id, "upload_photo")
     png = await asyncio.to_thread(progress_png, m, t)  # rendering must not hold the other updates
     await bot.send_photo(message.chat.id, BufferedInputFile(png, "month.png"), caption=render(t, m))

@@ -17,13 +17,15 @@ from bot.customer_ui import RelayCb
 from bot.features.customer_screens import guide_name, list_url
 from bot.filters import KindIs
 from bot.sending import reply, send_text, show
-from bot.services import BotServices
 from bot.texts import Texts
 from copilot import customers
 from copilot.customers.relay import conversation
 from copilot.staff.onboarding import deep_link
 from copilot.staff import Identity, Kind
 from core.errors import GuideCopilotError
+from copilot.database import Database
+from copilot.drafting.selling import SellingContext
+from core.domain import Staff
 from core.ports import Clock, UnitOfWork
 from core.settings import Settings
 
@@ -47,17 +49,16 @@ def router() -> Router:
     return r
 
 
-async def my_link(message: Message, identity: Identity, uow: UnitOfWork, t: Texts, clock: Clock,
-                  settings: Settings) -> None:
-    code = customers.link_code(uow, identity.staff, clock.now())
+async def my_link(message: Message, identity: Identity, t: Texts, clock: Clock, settings: Settings,
+                  db: Database) -> None:
+    code = await db.write(customers.link_code, identity.staff, clock.now())
     link = deep_link(settings.telegram.bot_username, customers.link_payload(code))
     await reply(message, t("relay.my_link", link=link), ui.my_link(t, link))
 
 
-async def start_reply(callback: CallbackQuery, callback_data: RelayCb, identity: Identity, uow: UnitOfWork,
-                      t: Texts, state: FSMContext) -> None:
-    conversation(uow, identity.staff, callback_data.c, limit=1)  # authorizes: the guide's own customer only
-    customer = uow.customers.get(callback_data.c)
+async def start_reply(callback: CallbackQuery, callback_data: RelayCb, identity: Identity, t: Texts,
+                      state: FSMContext, db: Database) -> None:
+    customer = await db.read(_own_customer, identity.staff, callback_data.c)
     await state.set_state(ReplyMode.text)
     await state.update_data(reply_to=customer.id)
     await send_text(callback.bot, callback.from_user.id, t("relay.reply_prompt", name=customer.name))
@@ -73,19 +74,18 @@ async def leave_reply_mode(message: Message, state: FSMContext) -> None:
     raise SkipHandler()
 
 
-async def answer(message: Message, identity: Identity, uow: UnitOfWork, t: Texts, clock: Clock, bot: Bot,
-                 state: FSMContext) -> None:
+async def answer(message: Message, identity: Identity, t: Texts, clock: Clock, bot: Bot, state: FSMContext,
+                 db: Database) -> None:
     customer_id = (await state.get_data()).get("reply_to")
     await state.clear()
-    customer = await _deliver(bot, uow, identity, customer_id, message.text, clock)
+    customer = await _deliver(bot, db, identity, customer_id, message.text, clock)
     await reply(message, t("relay.sent", name=customer.name))
 
 
-async def suggest(callback: CallbackQuery, callback_data: RelayCb, identity: Identity, uow: UnitOfWork, t: Texts,
-                  clock: Clock, state: FSMContext, services: BotServices) -> None:
-    now = clock.now()
-    texts = await customers.suggest_replies(uow, identity.staff, callback_data.c, now, services.selling_for(uow, now))
-    customer = uow.customers.get(callback_data.c)
+async def suggest(callback: CallbackQuery, callback_data: RelayCb, identity: Identity, t: Texts, clock: Clock,
+                  state: FSMContext, db: Database, selling: SellingContext) -> None:
+    customer, request = await db.read(_reply_request, identity.staff, callback_data.c, clock.now(), selling)
+    texts = await customers.suggestions_for(request, selling)  # the LLM, outside any unit of work
     await state.update_data(suggestions={"c": customer.id, "texts": texts})
     if not texts:
         await send_text(callback.bot, callback.from_user.id, t("relay.suggest_none"))
@@ -96,25 +96,26 @@ async def suggest(callback: CallbackQuery, callback_data: RelayCb, identity: Ide
     await send_text(callback.bot, callback.from_user.id, "\n\n".join(lines), markup)
 
 
-async def send_suggestion(callback: CallbackQuery, callback_data: RelayCb, identity: Identity, uow: UnitOfWork,
-                          t: Texts, clock: Clock, state: FSMContext, callback_answer: CallbackAnswer) -> None:
+async def send_suggestion(callback: CallbackQuery, callback_data: RelayCb, identity: Identity, t: Texts,
+                          clock: Clock, state: FSMContext, callback_answer: CallbackAnswer, db: Database) -> None:
     kept = (await state.get_data()).get("suggestions") or {}
     texts = kept.get("texts") or []
     if kept.get("c") != callback_data.c or not 0 <= callback_data.n < len(texts):
         callback_answer.text, callback_answer.show_alert = t("relay.suggest_expired"), True
         return
-    customer = await _deliver(callback.bot, uow, identity, callback_data.c, texts[callback_data.n], clock)
+    customer = await _deliver(callback.bot, db, identity, callback_data.c, texts[callback_data.n], clock)
     await state.update_data(suggestions=None)
     await show(callback, t("relay.sent", name=customer.name))
 
 
-async def send_list(callback: CallbackQuery, callback_data: RelayCb, identity: Identity, uow: UnitOfWork, t: Texts,
-                    clock: Clock, settings: Settings, services: BotServices, callback_answer: CallbackAnswer) -> None:
+async def send_list(callback: CallbackQuery, callback_data: RelayCb, identity: Identity, t: Texts, clock: Clock,
+                    settings: Settings, callback_answer: CallbackAnswer, db: Database, selling: SellingContext) -> None:
     now, staff = clock.now(), identity.staff
-    customer, record = customers.guide_sends_list(uow, staff, callback_data.c, now, services.selling_for(uow, now))
+    customer, record = await db.write(_open_list, staff, callback_data.c, now, selling)
     c = Texts(customer.language if customer.language in ("zh", "en") else "zh")
     markup = InlineKeyboardMarkup(inline_keyboard=[[ui.list_button(c, list_url(settings, record.token))]])
-    await send_text(callback.bot, customer.telegram_user_id, c("cust.list_sent", guide=guide_name(staff)), markup)
+    await _send(callback.bot, customer, c("cust.list_sent", guide=guide_name(staff)), markup)
+    await db.write(customers.list_sent, staff, customer.id, record, now)
     callback_answer.text = t("relay.list_sent", name=customer.name)
 
 
@@ -124,12 +125,33 @@ class CustomerUnreachable(GuideCopilotError):
     code = "customer_unreachable"
 
 
-async def _deliver(bot: Bot, uow: UnitOfWork, identity: Identity, customer_id: int, text: str, clock: Clock):
+async def _deliver(bot: Bot, db: Database, identity: Identity, customer_id: int, text: str, clock: Clock):
+    """Checked, delivered, then stored: a message Telegram refused is not in the conversation."""
     staff = identity.staff
-    customer = customers.guide_says(uow, staff, customer_id, text, clock.now())
+    customer = await db.read(customers.writable, staff, customer_id)
     c = Texts(customer.language if customer.language in ("zh", "en") else "zh")
+    await _send(bot, customer, c("cust.from_guide", guide=guide_name(staff), text=text))
+    return await db.write(customers.guide_says, staff, customer_id, text, clock.now())
+
+
+async def _send(bot: Bot, customer, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
     try:
-        await send_text(bot, customer.telegram_user_id, c("cust.from_guide", guide=guide_name(staff), text=text))
-    except TelegramForbiddenError as exc:  # raised out of the handler: the stored message rolls back
-        raise CustomerUnreachable(f"customer {customer_id}: {exc.message}") from exc
-    return customer
+        await send_text(bot, customer.telegram_user_id, text, markup)
+    except TelegramForbiddenError as exc:
+        raise CustomerUnreachable(f"customer {customer.id}: {exc.message}") from exc
+
+
+def _own_customer(uow: UnitOfWork, guide: Staff, customer_id: int):
+    conversation(uow, guide, customer_id, limit=1)  # authorizes: the guide's own customer only
+    return uow.customers.get(customer_id)
+
+
+def _reply_request(uow: UnitOfWork, guide: Staff, customer_id: int, now, selling: SellingContext):
+    selling.refresh(uow, now)
+    request = customers.reply_request(uow, guide, customer_id, now, selling)
+    return uow.customers.get(customer_id), request
+
+
+def _open_list(uow: UnitOfWork, guide: Staff, customer_id: int, now, selling: SellingContext):
+    selling.refresh(uow, now)
+    return customers.guide_opens_list(uow, guide, customer_id, now, selling)

@@ -19,9 +19,12 @@ from bot.commands import refresh_staff_menu
 from bot.filters import KindIs
 from bot.sending import reply, show
 from bot.texts import Texts
-from copilot.staff import Identity, Kind, change_settings, get_settings, parse_budget, parse_quiet_hours
+from copilot.database import Database
+from copilot.staff import (
+    Identity, Kind, change_settings, get_settings, parse_budget, parse_quiet_hours, toggle_emoji,
+)
 from core.domain import Staff
-from core.ports import StaffSettings, UnitOfWork
+from core.ports import StaffSettings
 
 
 class SettingsForm(StatesGroup):
@@ -66,20 +69,20 @@ def screen(t: Texts, staff: Staff, s: StaffSettings) -> str:
     ])
 
 
-async def open_settings(message: Message, identity: Identity, uow: UnitOfWork, t: Texts) -> None:
-    s = get_settings(uow, identity.staff)
+async def open_settings(message: Message, identity: Identity, t: Texts, db: Database) -> None:
+    s = await db.read(get_settings, identity.staff)
     await reply(message, screen(t, identity.staff, s), keyboards.settings_menu(t, identity.staff.id))
 
 
-async def pressed_open(callback: CallbackQuery, identity: Identity, uow: UnitOfWork, t: Texts,
-                       state: FSMContext) -> None:
+async def pressed_open(callback: CallbackQuery, identity: Identity, t: Texts, state: FSMContext,
+                       db: Database) -> None:
     await state.clear()
-    s = get_settings(uow, identity.staff)
+    s = await db.read(get_settings, identity.staff)
     await show(callback, screen(t, identity.staff, s), keyboards.settings_menu(t, identity.staff.id))
 
 
-async def pressed_choice(callback: CallbackQuery, callback_data: SettingsCb, identity: Identity,
-                         uow: UnitOfWork, t: Texts, bot: Bot, callback_answer: CallbackAnswer) -> None:
+async def pressed_choice(callback: CallbackQuery, callback_data: SettingsCb, identity: Identity, t: Texts, bot: Bot,
+                         callback_answer: CallbackAnswer, db: Database) -> None:
     owner = identity.staff.id
     if callback_data.v is V.NONE:  # open the chooser
         chooser = keyboards.languages if callback_data.a is A.LANGUAGE else keyboards.tones
@@ -87,8 +90,8 @@ async def pressed_choice(callback: CallbackQuery, callback_data: SettingsCb, ide
         await show(callback, t(key), chooser(t, owner))
         return
     field = "language" if callback_data.a is A.LANGUAGE else "persona_tone"
-    s = change_settings(uow, identity.staff, **{field: callback_data.v.value})
-    staff = uow.staff.get(owner)
+    s = await db.write(change_settings, identity.staff, **{field: callback_data.v.value})
+    staff = await db.read(lambda uow: uow.staff.get(owner))
     t = Texts(s.language)
     callback_answer.text = t("settings.saved")
     await show(callback, screen(t, staff, s), keyboards.settings_menu(t, owner))
@@ -96,10 +99,9 @@ async def pressed_choice(callback: CallbackQuery, callback_data: SettingsCb, ide
         await refresh_staff_menu(bot, staff)  # the command menu follows the new language
 
 
-async def pressed_emoji(callback: CallbackQuery, identity: Identity, uow: UnitOfWork, t: Texts,
-                        callback_answer: CallbackAnswer) -> None:
-    current = get_settings(uow, identity.staff)
-    s = change_settings(uow, identity.staff, persona_emoji=not current.persona_emoji)
+async def pressed_emoji(callback: CallbackQuery, identity: Identity, t: Texts, callback_answer: CallbackAnswer,
+                        db: Database) -> None:
+    s = await db.write(toggle_emoji, identity.staff)
     callback_answer.text = t("settings.saved")
     await show(callback, screen(t, identity.staff, s), keyboards.settings_menu(t, identity.staff.id))
 
@@ -111,26 +113,23 @@ async def pressed_form(callback: CallbackQuery, callback_data: SettingsCb, ident
     await show(callback, t(prompt), keyboards.cancel_settings(t, identity.staff.id))
 
 
-async def typed_name(message: Message, identity: Identity, uow: UnitOfWork, t: Texts,
-                     state: FSMContext) -> None:
-    await _save_typed(message, identity, uow, t, state, persona_name=message.text.strip())
+async def typed_name(message: Message, identity: Identity, t: Texts, state: FSMContext, db: Database) -> None:
+    await _save_typed(message, identity, t, state, db, persona_name=message.text.strip())
 
 
-async def typed_budget(message: Message, identity: Identity, uow: UnitOfWork, t: Texts,
-                       state: FSMContext) -> None:
-    await _save_typed(message, identity, uow, t, state, daily_budget=parse_budget(message.text))
+async def typed_budget(message: Message, identity: Identity, t: Texts, state: FSMContext, db: Database) -> None:
+    await _save_typed(message, identity, t, state, db, daily_budget=parse_budget(message.text))
 
 
-async def typed_quiet(message: Message, identity: Identity, uow: UnitOfWork, t: Texts,
-                      state: FSMContext) -> None:
+async def typed_quiet(message: Message, identity: Identity, t: Texts, state: FSMContext, db: Database) -> None:
     start, end = parse_quiet_hours(message.text)
-    await _save_typed(message, identity, uow, t, state, quiet_start_hour=start, quiet_end_hour=end)
+    await _save_typed(message, identity, t, state, db, quiet_start_hour=start, quiet_end_hour=end)
 
 
-async def _save_typed(message: Message, identity: Identity, uow: UnitOfWork, t: Texts,
-                      state: FSMContext, **changes: object) -> None:
+async def _save_typed(message: Message, identity: Identity, t: Texts, state: FSMContext, db: Database,
+                      **changes: object) -> None:
     # An invalid value raises before the state is cleared, so the user can simply try again.
-    s = change_settings(uow, identity.staff, **changes)
+    s = await db.write(change_settings, identity.staff, **changes)
     await state.clear()
     await reply(message, t("settings.saved") + "\n\n" + screen(t, identity.staff, s),
                 keyboards.settings_menu(t, identity.staff.id))

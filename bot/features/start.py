@@ -10,7 +10,8 @@ from bot.sending import reply
 from bot.texts import Texts
 from copilot.staff.onboarding import redeem_invite
 from copilot.staff import Identity, Kind
-from core.ports import Clock, UnitOfWork
+from copilot.database import Database
+from core.ports import Clock
 
 
 def router() -> Router:
@@ -21,10 +22,9 @@ def router() -> Router:
     return r
 
 
-async def redeem(message: Message, command: CommandObject, uow: UnitOfWork, clock: Clock,
-                 bot: Bot) -> None:
-    staff = redeem_invite(uow, command.args, message.from_user.id, clock.now())
-    uow.commit()  # bound even if telling them fails below; a retried /start then greets them
+async def redeem(message: Message, command: CommandObject, clock: Clock, bot: Bot, db: Database) -> None:
+    # Committed before we answer: bound even if telling them fails; a retried /start then greets them.
+    staff = await db.write(redeem_invite, command.args, message.from_user.id, clock.now())
     t = Texts(staff.language)  # the staff member's language from now on, not their phone's
     await reply(message, t("onboarded", name=staff.name, role=t(f"role.{staff.role.value}")))
     await refresh_staff_menu(bot, staff)

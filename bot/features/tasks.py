@@ -13,7 +13,9 @@ from bot.texts import Texts
 from copilot.campaigns import campaign_tasks, complete_task, open_task, task_groups
 from copilot.campaigns.messages import due_text, title
 from copilot.staff import Identity, Kind
-from core.ports import UnitOfWork
+from copilot.database import Database
+from core.domain import Staff
+from core.ports import Clock, UnitOfWork
 
 MAX_LISTED = 30
 COPY_LIMIT = 256  # Telegram's copy-text button holds at most this many characters
@@ -36,9 +38,9 @@ def _button(text: str, **data) -> InlineKeyboardButton:
     return InlineKeyboardButton(text=text, callback_data=TaskCb(**data).pack())
 
 
-def groups_screen(t: Texts, uow: UnitOfWork, identity: Identity) -> tuple[str, InlineKeyboardMarkup | None]:
+async def groups_screen(t: Texts, db: Database, identity: Identity) -> tuple[str, InlineKeyboardMarkup | None]:
     staff = identity.staff
-    groups = task_groups(uow, staff)
+    groups = await db.read(task_groups, staff)
     if not groups:
         return t("mg.tasks.none"), None
     lines = [t("mg.tasks.title")]
@@ -50,25 +52,28 @@ def groups_screen(t: Texts, uow: UnitOfWork, identity: Identity) -> tuple[str, I
     return "\n".join(lines), InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-async def list_tasks(message: Message, identity: Identity, uow: UnitOfWork, t: Texts) -> None:
-    text, markup = groups_screen(t, uow, identity)
+async def list_tasks(message: Message, identity: Identity, t: Texts, db: Database) -> None:
+    text, markup = await groups_screen(t, db, identity)
     await reply(message, text, markup)
 
 
-async def pressed_list(callback: CallbackQuery, identity: Identity, uow: UnitOfWork, t: Texts) -> None:
-    text, markup = groups_screen(t, uow, identity)
+async def pressed_list(callback: CallbackQuery, identity: Identity, t: Texts, db: Database) -> None:
+    text, markup = await groups_screen(t, db, identity)
     await show(callback, text, markup)
 
 
-async def pressed_campaign(callback: CallbackQuery, callback_data: TaskCb, identity: Identity, uow: UnitOfWork,
-                           t: Texts) -> None:
+def _campaign_tasks(uow: UnitOfWork, staff: Staff, campaign_id: int):
+    return campaign_tasks(uow, staff, campaign_id), uow.campaigns.get(campaign_id)
+
+
+async def pressed_campaign(callback: CallbackQuery, callback_data: TaskCb, identity: Identity, t: Texts,
+                           db: Database) -> None:
     staff = identity.staff
-    tasks = campaign_tasks(uow, staff, callback_data.i)
+    tasks, campaign = await db.read(_campaign_tasks, staff, callback_data.i)
     if not tasks:
         await show(callback, t("mg.tasks.none"), InlineKeyboardMarkup(inline_keyboard=[[
             _button(t("btn.back"), u=staff.id, a=A.LIST)]]))
         return
-    campaign = uow.campaigns.get(callback_data.i)
     rows = [[_button(task.customer_name[:40], u=staff.id, a=A.OPEN, i=task.id)] for task in tasks[:MAX_LISTED]]
     rows.append([_button(t("btn.back"), u=staff.id, a=A.LIST)])
     name = title(campaign.name, campaign.rule, staff.language) if campaign else ""
@@ -77,10 +82,10 @@ async def pressed_campaign(callback: CallbackQuery, callback_data: TaskCb, ident
     await show(callback, text, InlineKeyboardMarkup(inline_keyboard=rows))
 
 
-async def pressed_open(callback: CallbackQuery, callback_data: TaskCb, identity: Identity, uow: UnitOfWork,
-                       t: Texts) -> None:
+async def pressed_open(callback: CallbackQuery, callback_data: TaskCb, identity: Identity, t: Texts,
+                       db: Database) -> None:
     staff = identity.staff
-    task = open_task(uow, staff, callback_data.i)  # NotAllowed for someone else's task
+    task = await db.write(open_task, staff, callback_data.i)  # NotAllowed for someone else's task
     text = t("mg.task.card", customer=task.customer_name, draft=task.draft, products=", ".join(task.products) or "-")
     rows = []
     if task.draft and len(task.draft) <= COPY_LIMIT:
@@ -97,11 +102,11 @@ async def pressed_done(callback: CallbackQuery, callback_data: TaskCb, identity:
     await show(callback, t("mg.task.ask_outcome"), InlineKeyboardMarkup(inline_keyboard=rows))
 
 
-async def pressed_outcome(callback: CallbackQuery, callback_data: TaskCb, identity: Identity, uow: UnitOfWork,
-                          t: Texts, clock) -> None:
+async def pressed_outcome(callback: CallbackQuery, callback_data: TaskCb, identity: Identity, t: Texts,
+                          clock: Clock, db: Database) -> None:
     staff = identity.staff
     outcome = OUTCOME_NAMES[callback_data.o]
-    task = complete_task(uow, staff, callback_data.i, outcome, clock.now())
+    task = await db.write(complete_task, staff, callback_data.i, outcome, clock.now())
     back = _button(t("btn.back"), u=staff.id, a=A.CAMPAIGN, i=task.campaign_id or 0)
     await show(callback, t("mg.task.recorded", outcome=t(f"mg.outcome.{outcome}")),
                InlineKeyboardMarkup(inline_keyboard=[[back]]))

@@ -11,13 +11,12 @@ from bot.callbacks import SEGMENT_NAMES, Segment, TodayAction, TodayCb
 from bot.features.formatting import tier
 from bot.filters import KindIs
 from bot.sending import reply, show
-from bot.services import BotServices
 from bot.texts import Texts
-from copilot.guide import today as guide_day
 from copilot.contacts import ContactLine, TodayPage
+from copilot.database import Database
+from copilot.guide.service import GuideService
 from copilot.scoring import Status
 from copilot.staff import Identity, Kind
-from core.ports import Clock, UnitOfWork
 
 PER_PAGE = 10
 
@@ -32,25 +31,23 @@ def router() -> Router:
     return r
 
 
-async def open_today(message: Message, identity: Identity, uow: UnitOfWork, t: Texts, clock: Clock,
-                     services: BotServices) -> None:
-    await reply(message, *_screen(services, uow, identity, t, clock, 0, Segment.ALL))
+async def open_today(message: Message, identity: Identity, t: Texts, db: Database, guide: GuideService) -> None:
+    await reply(message, *await _screen(db, guide, identity, t, 0, Segment.ALL))
 
 
-async def pressed_list(callback: CallbackQuery, callback_data: TodayCb, identity: Identity, uow: UnitOfWork,
-                       t: Texts, clock: Clock, services: BotServices) -> None:
-    await show(callback, *_screen(services, uow, identity, t, clock, callback_data.p, callback_data.s))
+async def pressed_list(callback: CallbackQuery, callback_data: TodayCb, identity: Identity, t: Texts, db: Database,
+                       guide: GuideService) -> None:
+    await show(callback, *await _screen(db, guide, identity, t, callback_data.p, callback_data.s))
 
 
 async def pressed_filters(callback: CallbackQuery, identity: Identity, t: Texts) -> None:
     await show(callback, t("today.choose_segment"), keyboards.segments(t, identity.staff.id))
 
 
-def _screen(services: BotServices, uow: UnitOfWork, identity: Identity, t: Texts, clock: Clock, page: int,
-            segment: Segment) -> tuple[str, InlineKeyboardMarkup]:
+async def _screen(db: Database, guide: GuideService, identity: Identity, t: Texts, page: int,
+                  segment: Segment) -> tuple[str, InlineKeyboardMarkup]:
     staff = identity.staff
-    result = guide_day.today(services.contacts, uow, staff, clock.now(), segment=SEGMENT_NAMES.get(segment),
-                             page=page, per_page=PER_PAGE, cache=services.scoring)
+    result = await db.read(guide.today, staff, segment=SEGMENT_NAMES.get(segment), page=page, per_page=PER_PAGE)
     people = [(line.customer_id, f"{result.page * PER_PAGE + n}. {line.name}")
               for n, line in enumerate(result.lines, 1)]
     kb = keyboards.today_list(t, staff.id, people, result.page, result.pages, segment)

@@ -35,14 +35,13 @@ def serve_bot(
 
 def serve(container: Container, *, host: str = "0.0.0.0", port: int = 8081) -> None:
     """Blocks until stopped. Also what `demo` calls when a token is configured."""
-    from bot.app import build_bot, build_dispatcher
+    from bot.app import build_bot
     from bot.runner import run_polling, run_webhook
 
     logging.getLogger("bot").setLevel(logging.INFO)
     logging.getLogger("aiogram").setLevel(logging.INFO)
     settings = container.settings
-    dispatcher = build_dispatcher(uow_factory=container.uow_factory, clock=container.clock, settings=settings,
-                                  services=container.bot_services)
+    dispatcher = container.dispatcher()
     bot = build_bot(settings)
     freeze_startup_objects()
     if settings.telegram.webhook_url:

@@ -85,18 +85,13 @@ def handover(
     to: Annotated[str, typer.Option(help="External ids of the receiving staff, comma-separated")],
 ) -> None:
     """Move a leaving guide's customers and open tasks to other guides (history stays)."""
-    from copilot.staff.handover import handover as move
-    from core.errors import NotFound
+    from copilot.staff.handover import handover_by_external
 
     container = Container.of(ctx)
     try:
         container.migrate()
         with container.uow_factory() as uow:
-            ids = uow.staff.ids_by_external()
-            missing = [x for x in [from_id, *to.split(",")] if x.strip() not in ids]
-            if missing:
-                raise NotFound(f"unknown staff {', '.join(missing)}")
-            result = move(uow, ids[from_id], [ids[x.strip()] for x in to.split(",")], container.clock.now())
+            result = handover_by_external(uow, from_id, to.split(","), container.clock.now())
             uow.commit()
             names = {s.id: s.external_id for s in uow.staff.list()}
     finally:

@@ -24,15 +24,11 @@ def serve_api(ctx: typer.Context) -> None:
     """Serve the HTTP API (order and refund webhooks, health) on the host and port from settings."""
     import uvicorn
 
-    from api.app import create_app
-
     container = Container.of(ctx)
     container.migrate()
     settings = container.settings
-    app = create_app(container.database, settings, container.clock, notifier=container.notifier,
-                     campaign_service=container.campaigns)
     try:
-        uvicorn.run(app, host=settings.api.host, port=settings.api.port)
+        uvicorn.run(container.api_app(), host=settings.api.host, port=settings.api.port)
     finally:
         container.close()
 

@@ -33,7 +33,6 @@ def start_chat(container: Container, console: Console, role: str = "guide") -> N
         console.print("Serving the demo brand on Telegram (Ctrl-C to stop).")
         serve(container)
         return
-    from bot.app import build_dispatcher
     from bot.terminal import run_terminal_chat
     from cli.commands.bot import freeze_startup_objects
 
@@ -41,8 +40,7 @@ def start_chat(container: Container, console: Console, role: str = "guide") -> N
         users = demo_users(container)
         console.print(f"You are {users[role].label}; /help lists what you can do. Photos and files are saved "
                       f"in {_media_dir(container)}.", highlight=False)
-        dispatcher = build_dispatcher(uow_factory=container.uow_factory, clock=container.clock,
-                                      settings=container.settings, services=container.bot_services)
+        dispatcher = container.dispatcher()
         freeze_startup_objects()
         run_terminal_chat(dispatcher, None, users, start=role, media_dir=_media_dir(container))
 
@@ -105,7 +103,6 @@ def api_alongside(container: Container, console: Console) -> Iterator[Container]
     open in a browser. A taken port (another demo on this machine) moves the demo to a free one."""
     import uvicorn
 
-    from api.app import create_app
 
     api = container.settings.api
     default_base = api.public_base_url.rstrip("/") == f"http://{api.host}:{api.port}"
@@ -115,8 +112,7 @@ def api_alongside(container: Container, console: Console) -> Iterator[Container]
         container.settings = container.settings.model_copy(update={"api": api.model_copy(
             update={"port": port, "public_base_url": f"http://{api.host}:{port}"})})
     settings = container.settings
-    app = create_app(container.database, settings, container.clock, notifier=container.notifier,
-                     campaign_service=container.campaigns)
+    app = container.api_app()
     server = uvicorn.Server(uvicorn.Config(app, host=settings.api.host, port=settings.api.port,
                                            log_level="warning", access_log=False))
     thread = threading.Thread(target=server.run, name="demo-api", daemon=True)

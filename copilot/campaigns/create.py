@@ -44,7 +44,7 @@ class CampaignResult:
 
 
 class CampaignService:
-    """`selling` is a copilot.guide.drafts.SellingContext (catalogue, co-purchase, drafter)."""
+    """`selling` is a copilot.drafting.selling.SellingContext (catalogue, co-purchase, drafter)."""
 
     def __init__(self, contacts, ranking, timezone: str, selling) -> None:
         self._contacts, self._ranking, self._tz, self._selling = contacts, ranking, ZoneInfo(timezone), selling

@@ -18,6 +18,8 @@ from core.domain import Staff
 from core.errors import InvalidInput
 from core.ports import UnitOfWork
 
+# Candidates read beyond the page: the live state (a contact just made, fatigue) pushes some down.
+LIVE_MARGIN = 30
 SEGMENTS = ("silent", "first_time_no_repeat", "vip_at_risk", "overdue", "birthday_this_week", "recently_engaged")
 
 
@@ -62,35 +64,43 @@ class ContactsService:
         today = arrays.local_day(now, self._tz) + 1  # orders of today count: as_of is exclusive
         build = dict(profile=pop.profile, engagement=engagement, contacts=contacts)
         month = build_features(pop.ids, orders, today, horizon_days=self._ranking.horizon_days, **build)
-        uow.scoring.replace_snapshot(snapshot.encode(month, now))
+        members = {name: self._segment_mask(name, month, now) for name in SEGMENTS}
+        uow.scoring.replace_snapshot(snapshot.encode(month, now, members, SEGMENTS))
         return int(pop.ids.size)
 
-    def features(self, uow: UnitOfWork, now: datetime,
-                 owner_id: int | None = None) -> tuple[arrays.Population, CustomerFeatures]:
+    def features(self, uow: UnitOfWork, now: datetime, owner_id: int | None = None, *,
+                 ids: list[int] | None = None) -> tuple[arrays.Population, CustomerFeatures]:
+        """Live features of every customer (of one guide, or of the `ids` named)."""
         # VIP by spend comes from the snapshot's total_spend below, not from a second order scan.
-        pop = arrays.population(uow, owner_id, {}, self._ranking.vip_spend)
-        stored = uow.scoring.snapshot(owner_id)
-        engagement, contacts = arrays.activity(uow, pop.ids, now, owner_id)
+        pop = arrays.population(uow, owner_id, {}, self._ranking.vip_spend, ids=ids)
+        stored = uow.scoring.snapshot(owner_id, ids=ids)
+        engagement, contacts = arrays.activity(uow, pop.ids, now, owner_id, only=ids)
         f = snapshot.decode(pop, stored, now, self._ranking.horizon_days, engagement, contacts)
         vip = f.is_vip | (np.nan_to_num(f.total_spend) >= self._ranking.vip_spend)
         return pop, replace(f, is_vip=vip)
 
     def today(self, uow: UnitOfWork, guide: Staff, now: datetime, *, segment: str | None = None,
               page: int = 0, per_page: int = 10, hidden: Collection[int] = ()) -> TodayPage:
-        pop, f = self.features(uow, now, guide.id)
-        f = _without(f, hidden)
+        """One page of the guide's list. The nightly snapshot holds the priority order: only the top
+        rows up to this page (and a margin for those the live state pushes down) are read and ranked
+        again with what changed since (contacts made, fatigue, engagement, quiet hours, opt-outs)."""
+        bit = 1 << SEGMENTS.index(self._known_segment(segment)) if segment else 0
+        total = uow.scoring.ranked_count(guide.id, hidden=hidden, segment_bit=bit)
+        pages = max(1, -(-total // per_page))
+        page = min(max(page, 0), pages - 1)
+        window = (page + 1) * per_page + max(2 * per_page, LIVE_MARGIN)
+        ids = uow.scoring.ranked(guide.id, limit=window, hidden=hidden, segment_bit=bit)
+        pop, f = self.features(uow, now, guide.id, ids=ids)
         ranking = rank_today(f, now.astimezone(self._tz).hour, self._policy)
         order = ranking.order
-        if segment:
+        if segment:  # members last night; still members now?
             order = order[self._segment_mask(segment, f, now)[order]]
-        pages = max(1, -(-order.size // per_page))
-        page = min(max(page, 0), pages - 1)
         rows = order[page * per_page : (page + 1) * per_page]
         texts = reasons(f, rows, guide.language, status=ranking.status)
         lines = [ContactLine(int(f.customer_id[i]), pop.names[i], Tier(int(ranking.tier[i])),
                              Status(int(ranking.status[i])), float(ranking.score[i]), float(f.p_purchase[i]), t)
                  for i, t in zip(rows.tolist(), texts)]
-        return TodayPage(lines, int(order.size), page, pages)
+        return TodayPage(lines, total, page, pages)
 
     def segment_counts(self, uow: UnitOfWork, now: datetime, owner_id: int | None = None) -> dict[str, dict[int, int]]:
         _, f = self.features(uow, now, owner_id)
@@ -118,9 +128,13 @@ class ContactsService:
 
     def _segment_mask(self, name: str, f: CustomerFeatures, now: datetime) -> np.ndarray:
         segments = named_segments(now.astimezone(self._tz).date(), self._ranking.silent_days)
-        if name not in segments:
+        return np.asarray(segments[self._known_segment(name)](f), bool)
+
+    @staticmethod
+    def _known_segment(name: str) -> str:
+        if name not in SEGMENTS:
             raise InvalidInput(f"unknown segment {name!r}; choose one of {', '.join(SEGMENTS)}")
-        return np.asarray(segments[name](f), bool)
+        return name
 
 
 def _without(f: CustomerFeatures, hidden: Collection[int]) -> CustomerFeatures:

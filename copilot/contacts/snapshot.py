@@ -10,19 +10,28 @@ from datetime import datetime
 import numpy as np
 
 from copilot.contacts.arrays import Population
-from copilot.scoring import CustomerFeatures
+from copilot.scoring import CustomerFeatures, priority_order
 
 STORED = ("n_orders", "days_since_last", "days_since_first", "total_spend", "cycle_days", "dueness", "p_alive")
 
 
-def encode(features: CustomerFeatures, computed_at: datetime) -> list[dict]:
+def encode(features: CustomerFeatures, computed_at: datetime, segments: dict[str, np.ndarray],
+           names: tuple[str, ...]) -> list[dict]:
+    """Rows for the snapshot table: model outputs, the priority rank (1 = best) and a bit per segment
+    in `names` the customer belongs to (bit k for names[k])."""
     columns = {name: getattr(features, name).tolist() for name in STORED}
+    rank = np.empty(len(features), np.int64)
+    rank[priority_order(features)] = np.arange(1, len(features) + 1)
+    bits = np.zeros(len(features), np.int64)
+    for k, name in enumerate(names):
+        bits |= np.where(segments[name], 1 << k, 0)
     rows = []
     for k, customer_id in enumerate(features.customer_id.tolist()):
         stored = {name: _finite(columns[name][k]) for name in STORED}
         rows.append({"customer_id": customer_id, "computed_at": computed_at,
                      "p_purchase": float(features.p_purchase[k]),
-                     "expected_value": float(features.expected_value[k]), "features": stored})
+                     "expected_value": float(features.expected_value[k]), "features": stored,
+                     "rank": int(rank[k]), "segments": int(bits[k])})
     return rows
 
 

@@ -57,9 +57,9 @@ def customer_says(uow: UnitOfWork, customer: Customer, text: str, now: datetime,
 
 def guide_says(uow: UnitOfWork, guide: Staff, customer_id: int, text: str, now: datetime, *,
                telegram_message_id: int | None = None) -> Customer:
-    """Store the guide's answer and return the customer to deliver it to (only the owner may answer).
-    The caller delivers it, then commits; a failed delivery must roll all of this back."""
-    customer = _writable(uow, guide, customer_id)
+    """Store the guide's answer to their own customer, as delivered (check first with `writable`,
+    deliver, then store: a message Telegram refused was never said)."""
+    customer = writable(uow, guide, customer_id)
     text = text.strip()[:MAX_TEXT]
     if not text:
         raise InvalidInput("empty reply")
@@ -72,17 +72,27 @@ def guide_says(uow: UnitOfWork, guide: Staff, customer_id: int, text: str, now: 
     return customer
 
 
-def guide_sends_list(uow: UnitOfWork, guide: Staff, customer_id: int, now: datetime,
+def guide_opens_list(uow: UnitOfWork, guide: Staff, customer_id: int, now: datetime,
                      selling) -> tuple[Customer, ProductListRecord]:
     """A fresh product list for the guide's own customer; `selling` as in product_page.open_list.
-    The caller delivers its link, then commits."""
-    customer = _writable(uow, guide, customer_id)
-    record = product_page.open_list(uow, customer, now, selling, guide=guide)
-    _log_contact(uow, guide, customer, now, products=[sku for sku, _ in record.items])
+    The caller delivers its link, then records it with `list_sent`."""
+    customer = writable(uow, guide, customer_id)
+    return customer, product_page.open_list(uow, customer, now, selling, guide=guide)
+
+
+def list_sent(uow: UnitOfWork, guide: Staff, customer_id: int, record: ProductListRecord, now: datetime) -> None:
+    _log_contact(uow, guide, writable(uow, guide, customer_id), now, products=[sku for sku, _ in record.items])
+
+
+def guide_sends_list(uow: UnitOfWork, guide: Staff, customer_id: int, now: datetime,
+                     selling) -> tuple[Customer, ProductListRecord]:
+    """Both steps in one unit of work (batch jobs and tests; the bot delivers in between)."""
+    customer, record = guide_opens_list(uow, guide, customer_id, now, selling)
+    list_sent(uow, guide, customer_id, record, now)
     return customer, record
 
 
-def _writable(uow: UnitOfWork, guide: Staff, customer_id: int) -> Customer:
+def writable(uow: UnitOfWork, guide: Staff, customer_id: int) -> Customer:
     customer = uow.customers.get(customer_id)
     if customer is None or customer.owner_id != guide.id:
         raise NotAllowed(f"staff {guide.id} may not write to customer {customer_id}")

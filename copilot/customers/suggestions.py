@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from copilot.drafting import Adjust, DraftKind, build_request
+from copilot.drafting import Adjust, DraftKind, DraftRequest, build_request
 from copilot.product_list import pick_products
 from core.domain import Consent
 from core.errors import ConfigError, NotAllowed, OptedOut
@@ -24,14 +24,18 @@ _OFFLINE = ((0, None), (1, None), (0, Adjust.MORE_FORMAL), (1, Adjust.WARMER))
 
 async def suggest_replies(uow: UnitOfWork, guide, customer_id: int, now: datetime, selling, *,
                           n: int = 3) -> list[str]:
-    """`selling` is the bot's selling context: .catalogue, .copurchase, .knowledge, .drafter."""
+    """Both steps at once (tests, batch jobs). The bot reads in a unit of work, then drafts outside it."""
+    return await suggestions_for(reply_request(uow, guide, customer_id, now, selling), selling, n=n)
+
+
+def reply_request(uow: UnitOfWork, guide, customer_id: int, now: datetime, selling) -> DraftRequest:
+    """What the suggestions are written from. `selling`: .catalogue, .copurchase, .knowledge, .drafter."""
     customer = uow.customers.get(customer_id)
     if customer is None or customer.owner_id != guide.id:
         raise NotAllowed(f"staff {guide.id} may not answer customer {customer_id}")
     if customer.consent is Consent.REVOKED:
         raise OptedOut(f"customer {customer_id} opted out", user_message="This customer opted out of messages.")
-    drafter = selling.drafter
-    if drafter is None:
+    if selling.drafter is None:
         raise ConfigError("the selling context is not loaded")
     said = [m.text for m in uow.conversations.messages(customer_id, 10) if m.direction == "in"]
     message = said[-1] if said else ""
@@ -41,8 +45,13 @@ async def suggest_replies(uow: UnitOfWork, guide, customer_id: int, now: datetim
                           knowledge=selling.knowledge, brief=message)
     snippets = ([hit.text for hit in selling.knowledge.search_content(message, top_k=2)]
                 if selling.knowledge is not None and message else [])
-    request = build_request(DraftKind.REPLY, customer, guide, picks=picks[:PRODUCTS], orders=orders,
-                            catalogue=catalogue, now=now, snippets=snippets, message=message, max_chars=MAX_CHARS)
+    return build_request(DraftKind.REPLY, customer, guide, picks=picks[:PRODUCTS], orders=orders,
+                         catalogue=catalogue, now=now, snippets=snippets, message=message, max_chars=MAX_CHARS)
+
+
+async def suggestions_for(request: DraftRequest, selling, *, n: int = 3) -> list[str]:
+    """The drafts themselves: an LLM call, so never inside a unit of work."""
+    drafter = selling.drafter
     if drafter.llm_enabled:
         texts = [d.message for d in await drafter.draft(request, variants=n)]
     else:

@@ -1,74 +1,17 @@
-"""Drafts for the guide's bot: what to write to one customer, with which products.
-
-`SellingContext` holds what is expensive to build (the catalogue, co-purchase statistics, the
-Drafter with its product-name index): built once per process, checked for changes at most every
-`max_age`, rebuilt only when products or order lines actually changed.
-"""
+"""Drafts for the guide's bot: what to write to one customer, with which products."""
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from collections.abc import AsyncIterator
+from datetime import datetime
 
-import numpy as np
-from scipy import sparse
 
 from copilot.access import authorize, can_message
 from copilot.drafting import Adjust, DraftEvent, Drafter, DraftKind, DraftRequest, build_request
-from copilot.product_list import CoPurchase, due_items, pick_products
+from copilot.drafting.selling import SellingContext
+from copilot.product_list import due_items, pick_products
 from core.domain import Consent, Customer, Order, OrderStatus, Product, Staff
 from core.errors import InvalidInput, OptedOut
-from core.ports import KnowledgeSearch, UnitOfWork
-from core.settings import LLMSettings
-
-SILENT_DAYS = 90
-
-
-@dataclass
-class _Loaded:
-    products: tuple  # a cheap fingerprint of the catalogue
-    baskets: tuple[int, int]
-    checked_at: datetime
-
-
-class SellingContext:
-    def __init__(self, llm: LLMSettings, *, knowledge: KnowledgeSearch | None = None,
-                 max_age: timedelta = timedelta(minutes=5),
-                 make_drafter: Callable[[LLMSettings, list[Product]], Drafter] = Drafter.from_settings) -> None:
-        self.knowledge = knowledge
-        self._llm, self._make_drafter, self._max_age = llm, make_drafter, max_age
-        self._loaded: _Loaded | None = None
-        self.catalogue: dict[str, Product] = {}
-        self.copurchase = CoPurchase([], sparse.csr_matrix((0, 0)))
-        self.drafter: Drafter | None = None
-
-    def refresh(self, uow: UnitOfWork, now: datetime) -> None:
-        if self._loaded and now - self._loaded.checked_at < self._max_age:
-            return
-        products = uow.products.list()
-        fingerprint = tuple((p.sku, p.price, p.in_stock, p.active) for p in products)
-        baskets = uow.baskets.version()
-        if self._loaded is None or fingerprint != self._loaded.products:
-            self.catalogue = {p.sku: p for p in products}
-            if self.drafter is None:
-                self.drafter = self._make_drafter(self._llm, products)
-            else:
-                self.drafter.update_catalogue(products)
-        if self._loaded is None or baskets != self._loaded.baskets:
-            self.copurchase = copurchase_from_pairs(uow.baskets.pairs())
-        self._loaded = _Loaded(fingerprint, baskets, now)
-
-
-def copurchase_from_pairs(pairs: list[tuple[int, str]]) -> CoPurchase:
-    """CoPurchase over customer baskets straight from (customer, sku) pairs, no Order objects."""
-    rows = {c: i for i, c in enumerate(dict.fromkeys(c for c, _ in pairs))}
-    skus = list(dict.fromkeys(s for _, s in pairs))
-    columns = {s: i for i, s in enumerate(skus)}
-    data = np.ones(len(pairs), np.float32)
-    matrix = sparse.csr_matrix((data, ([rows[c] for c, _ in pairs], [columns[s] for _, s in pairs])),
-                               shape=(len(rows), len(skus)))
-    return CoPurchase(skus, matrix)
-
+from core.ports import UnitOfWork
 
 class NotStarted(InvalidInput):
     """Sending through the bot to a customer who never started it (or has not agreed to messages)."""
@@ -77,14 +20,14 @@ class NotStarted(InvalidInput):
 
 
 def prepare_draft(uow: UnitOfWork, staff: Staff, customer_id: int, now: datetime,
-                  ctx: SellingContext) -> tuple[Customer, DraftRequest]:
+                  ctx: SellingContext, *, silent_days: int) -> tuple[Customer, DraftRequest]:
     """The request for a draft to one customer the staff member may see (else NotAllowed);
     an opted-out customer raises OptedOut here, before anything is written."""
     customer = authorize(uow, staff, customer_id)
     orders = uow.orders.list_for_customer(customer.id)
     picks = pick_products(customer, orders, list(ctx.catalogue.values()), ctx.copurchase, now,
                           knowledge=ctx.knowledge)
-    kind = draft_kind(customer, orders, ctx.catalogue, now)
+    kind = draft_kind(customer, orders, ctx.catalogue, now, silent_days=silent_days)
     return customer, build_request(kind, customer, staff, picks=picks, orders=orders, catalogue=ctx.catalogue,
                                    now=now)
 
@@ -110,7 +53,8 @@ def deliverable(uow: UnitOfWork, staff: Staff, customer_id: int) -> Customer:
     return customer
 
 
-def draft_kind(customer: Customer, orders: list[Order], catalogue: dict[str, Product], now: datetime) -> DraftKind:
+def draft_kind(customer: Customer, orders: list[Order], catalogue: dict[str, Product], now: datetime, *,
+               silent_days: int) -> DraftKind:
     """The occasion, strongest first: birthday, a refill due, a second order, a silent customer."""
     paid = [o for o in orders if o.status is OrderStatus.PAID]
     if customer.birthday and _days_to_birthday(customer, now) <= 7:
@@ -120,7 +64,7 @@ def draft_kind(customer: Customer, orders: list[Order], catalogue: dict[str, Pro
     if len(paid) == 1:
         return DraftKind.FIRST_TO_SECOND
     last = max((o.ordered_at for o in paid), default=None)
-    if last is not None and (now - last).days >= SILENT_DAYS:
+    if last is not None and (now - last).days >= silent_days:
         return DraftKind.SILENT_RECALL
     return DraftKind.CARE_CHECKIN
 

@@ -12,7 +12,7 @@ Pure numpy/scipy, arrays in and arrays out, `as_of` passed in. The calls the DB/
 """
 from copilot.scoring.build import OrderLog, Profile, build_features, day_number
 from copilot.scoring.planner import GapPlan, plan_gap
-from copilot.scoring.priority import FatiguePolicy, Ranking, Status, Tier, rank_today
+from copilot.scoring.priority import FatiguePolicy, Ranking, Status, Tier, priority_order, rank_today
 from copilot.scoring.reasons import reasons
 from copilot.scoring.table import CustomerFeatures
 
@@ -29,6 +29,6 @@ def __getattr__(name: str):
 
 __all__ = [
     "CustomerFeatures", "FatiguePolicy", "GapPlan", "OrderLog", "Profile", "Ranking", "Status",
-    "Tier", "build_features", "day_number", "plan_gap", "rank_today", "reasons",
+    "Tier", "build_features", "day_number", "plan_gap", "priority_order", "rank_today", "reasons",
     "score_transactions_file",
 ]

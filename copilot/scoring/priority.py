@@ -103,19 +103,31 @@ def rank_today(
     Values within `tie_tolerance` (relative) of each other count as a tie; ties go to the better
     tier in `tier_order`, then to the higher exact value.
     """
-    if set(tier_order) != set(Tier):
-        raise InvalidInput("tier_order must list every tier exactly once")
     policy = policy or FatiguePolicy()
     if not 0 <= local_hour <= 23:
         raise InvalidInput("local_hour must be 0..23")
-    value = np.nan_to_num(f.expected_value, nan=0.0) * engagement_lift(f)
-    tier = tiers(f)
+    value, keys = _priority_keys(f, tier_order, tie_tolerance)
     status = fatigue_status(f, policy, local_hour)
+    pushed = (status != Status.OK).astype(np.int64)
+    order = np.lexsort((*keys, pushed))  # eligible first, then the priority order
+    order = order[status[order] != Status.OPTED_OUT]
+    return Ranking(order=order, score=value, tier=tiers(f), status=status)
+
+
+def priority_order(f: CustomerFeatures, *, tier_order: tuple[Tier, ...] = DEFAULT_TIER_ORDER,
+                   tie_tolerance: float = 0.05) -> np.ndarray:
+    """Every row, best first, before fatigue and quiet hours: the order the nightly snapshot stores,
+    so today's list reads a guide's top rows and applies the live state to those only."""
+    _, keys = _priority_keys(f, tier_order, tie_tolerance)
+    return np.lexsort(keys)
+
+
+def _priority_keys(f: CustomerFeatures, tier_order: tuple[Tier, ...], tie_tolerance: float):
+    """(value, lexsort keys, last key primary): value bucket, then tier, then exact value."""
+    if set(tier_order) != set(Tier):
+        raise InvalidInput("tier_order must list every tier exactly once")
+    value = np.nan_to_num(f.expected_value, nan=0.0) * engagement_lift(f)
     bucket = np.floor(np.log(value + 1e-9) / np.log1p(tie_tolerance))
     tier_rank = np.empty(len(Tier), np.int64)
     tier_rank[[int(t) for t in tier_order]] = np.arange(len(Tier))
-    pushed = (status != Status.OK).astype(np.int64)
-    # lexsort: last key is primary. Eligible first, then value bucket, tier, exact value.
-    order = np.lexsort((-value, tier_rank[tier], -bucket, pushed))
-    order = order[status[order] != Status.OPTED_OUT]
-    return Ranking(order=order, score=value, tier=tier, status=status)
+    return value, (-value, tier_rank[tiers(f)], -bucket)

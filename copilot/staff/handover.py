@@ -49,3 +49,14 @@ def handover(uow: UnitOfWork, from_id: int, to_ids: list[int], now: datetime, *,
                     f"You now look after {counts[receiver.id]} customers from {leaving.name}")
             enqueue_staff(uow, receiver.id, {"text": text}, f"handover:{from_id}:{receiver.id}:{now.date()}", now)
     return Handover(dict(counts), moved_tasks)
+
+
+def handover_by_external(uow: UnitOfWork, leaving: str, receiving: list[str], now: datetime, *,
+                         acting: Staff | None = None) -> Handover:
+    """The same, naming staff by their external ids (the CLI and /handover)."""
+    ids = uow.staff.ids_by_external()
+    wanted = [leaving.strip(), *(r.strip() for r in receiving)]
+    missing = [x for x in wanted if x not in ids]
+    if missing:
+        raise NotFound(f"unknown staff {', '.join(missing)}", user_message="Unknown staff: " + ", ".join(missing))
+    return handover(uow, ids[wanted[0]], [ids[x] for x in wanted[1:]], now, acting=acting)

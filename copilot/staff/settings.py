@@ -43,6 +43,10 @@ def change_settings(uow: UnitOfWork, actor: Staff, **changes: object) -> StaffSe
     return updated
 
 
+def toggle_emoji(uow: UnitOfWork, actor: Staff) -> StaffSettings:
+    return change_settings(uow, actor, persona_emoji=not get_settings(uow, actor).persona_emoji)
+
+
 def _validate(s: StaffSettings) -> None:
     if s.language not in LANGUAGES or s.persona_tone not in TONES:
         raise InvalidSetting(f"unsupported language/tone {s.language!r}/{s.persona_tone!r}")

@@ -4,9 +4,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from cli.container import Container
 from copilot.campaigns.api_keys import new_api_key
-from copilot.campaigns.wiring import campaign_service
 from core.settings import Settings
 from tests.integration.campaigns.conftest import TZ, FixedClock, seed
 
@@ -26,7 +25,8 @@ def key(engine, uow_factory, tmp_path) -> str:
 @pytest.fixture
 def http(database, key, tmp_path):
     settings = Settings(timezone=TZ, data_dir=tmp_path)
-    app = create_app(database, settings, FixedClock(), campaign_service=campaign_service(settings))
+    app = Container(settings, clock=FixedClock(), uow_factory=database.uow_factory, database=database,
+                    indexed_knowledge=None).api_app()
     with TestClient(app) as client:
         yield client
 

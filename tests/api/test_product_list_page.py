@@ -11,7 +11,7 @@ from sqlalchemy import update
 
 from api.app import create_app
 from copilot.customers import product_page
-from copilot.guide.drafts import SellingContext
+from copilot.drafting.selling import SellingContext
 from core.ports import ProductListRecord
 from core.settings import LLMSettings, Settings
 from db.tables import ProductRow

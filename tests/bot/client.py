@@ -18,9 +18,10 @@ from aiogram.exceptions import TelegramRetryAfter
 from aiogram.methods import AnswerCallbackQuery, TelegramMethod
 from aiogram.types import Chat, InlineKeyboardButton, MaybeInaccessibleMessageUnion, Message, Update, User
 
-from bot.app import build_bot, build_dispatcher
+from bot.app import build_bot
 from bot.local_session import LocalApiSession, LocalUpdates
 from bot.sending import RetryAfterMiddleware
+from cli.container import Container
 
 
 @dataclass(frozen=True)
@@ -95,13 +96,17 @@ class BotTestClient:
     bot: Bot
     session: RecordingSession
     sleeps: list[float] = field(default_factory=list)
+    container: Container | None = None
     _updates: LocalUpdates = field(default_factory=lambda: LocalUpdates(first_id=1000))
 
     @classmethod
-    def build(cls, uow_factory, *, settings, clock, services=None) -> BotTestClient:
+    def build(cls, uow_factory, *, settings, clock, knowledge=None, **parts) -> BotTestClient:
+        """The bot as the composition root builds it, over `uow_factory`, with `knowledge` (a fake, or
+        None for no knowledge base) and any other `parts` handed to the Container."""
         session = RecordingSession()
-        client = cls(build_dispatcher(uow_factory=uow_factory, clock=clock, settings=settings, services=services),
-                     None, session)  # type: ignore[arg-type]
+        container = Container(settings, clock=clock, uow_factory=uow_factory, indexed_knowledge=knowledge, **parts)
+        client = cls(container.dispatcher(), None, session)  # type: ignore[arg-type]
+        client.container = container
 
         async def fake_sleep(seconds: float) -> None:
             client.sleeps.append(seconds)  # a 429 is honoured without the test waiting for it

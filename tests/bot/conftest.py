@@ -84,7 +84,4 @@ def knowledge():
 @pytest.fixture
 def guide_client(brand, selling, settings, clock, knowledge) -> BotTestClient:
     """A client whose bot has the guide's screens wired: the scored brand and a knowledge base."""
-    from bot.services import BotServices
-
-    services = BotServices.from_settings(settings, knowledge=knowledge, contacts=selling)
-    return BotTestClient.build(brand, settings=settings, clock=clock, services=services)
+    return BotTestClient.build(brand, settings=settings, clock=clock, knowledge=knowledge, contacts=selling)

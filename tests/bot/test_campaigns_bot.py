@@ -50,7 +50,7 @@ async def test_a_manager_creates_a_campaign_with_the_wizard_and_each_guide_is_no
 
 
 def client_uow(client):
-    return client.dp.workflow_data["uow_factory"]()
+    return client.container.uow_factory()
 
 
 async def test_a_guide_opens_a_task_with_its_draft_and_records_the_outcome(client, customers):

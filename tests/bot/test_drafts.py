@@ -1,7 +1,6 @@
 """The draft screen: typing, the draft with its products and buttons, sending, marking, editing."""
 import pytest
 
-from bot.services import BotServices
 from core.settings import LLMSettings
 from tests.bot.client import BotTestClient
 from tests.bot.conftest import CUSTOMER, GUIDE, GUIDE_EN
@@ -105,8 +104,7 @@ async def test_a_failing_llm_still_gives_a_usable_offline_draft(brand, selling, 
     # Nothing listens on port 9: every call fails fast, as a down LLM endpoint would.
     failing = settings.model_copy(update={"llm": LLMSettings(base_url="http://127.0.0.1:9/v1", api_key="k",
                                                              timeout_seconds=2, max_retries=0)})
-    services = BotServices.from_settings(failing, knowledge=knowledge, contacts=selling)
-    client = BotTestClient.build(brand, settings=failing, clock=clock, services=services)
+    client = BotTestClient.build(brand, settings=failing, clock=clock, knowledge=knowledge, contacts=selling)
     draft = await _draft_for(client, brand, GUIDE, "C1")
     assert "AI写作暂不可用" in draft.text and draft.labels == BUTTONS
     assert len(draft.button("复制").copy_text.text) > 10
@@ -128,7 +126,7 @@ async def test_with_an_llm_the_draft_is_streamed_into_the_message_then_replaced_
 
     import bot.features.draft as draft_screen
     from copilot.drafting import Drafter, LLMWriter
-    from copilot.guide.drafts import SellingContext
+    from copilot.drafting.selling import SellingContext
     from prompts.loader import PromptLibrary
 
     monkeypatch.setattr(draft_screen, "EDIT_EVERY_SECONDS", 0)  # edit on every chunk
@@ -139,8 +137,8 @@ async def test_with_an_llm_the_draft_is_streamed_into_the_message_then_replaced_
         prompts = PromptLibrary()
         return Drafter(prompts, products, llm=LLMWriter(model, prompts))
 
-    services = BotServices(selling, SellingContext(settings.llm, knowledge=knowledge, make_drafter=drafter))
-    client = BotTestClient.build(brand, settings=settings, clock=clock, services=services)
+    client = BotTestClient.build(brand, settings=settings, clock=clock, knowledge=knowledge, contacts=selling,
+                                 selling=SellingContext(settings.llm, knowledge=knowledge, make_drafter=drafter))
     draft = await _draft_for(client, brand, GUIDE, "C1")
     edits = [m for m in client.session.calls("EditMessageText") if m.message_id == draft.message.message_id]
     partial = [m.text for m in edits if m.text.endswith(" …")]

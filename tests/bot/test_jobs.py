@@ -17,9 +17,10 @@ def set_config(uow_factory, config: dict) -> None:
 
 
 async def test_no_background_job_runs_unless_the_brand_enables_the_scheduler(client, brand, clock, settings):
-    assert start(client.bot, brand, clock, settings) == []
+    c = client.container
+    assert await start(client.bot, c.database, clock, settings, c.campaigns) == []
     set_config(brand, {"scheduler": {"enabled": True, "rules_hour": 6}})
-    tasks = start(client.bot, brand, clock, settings)
+    tasks = await start(client.bot, c.database, clock, settings, c.campaigns)
     try:
         assert sorted(t.get_name() for t in tasks) == ["daily-rules", "outbox-sender"]
     finally:

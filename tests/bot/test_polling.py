@@ -6,7 +6,8 @@ import json
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from bot.app import build_bot, build_dispatcher
+from bot.app import build_bot
+from cli.container import Container
 from bot.runner import run_polling
 from core.settings import Settings
 from tests.bot.conftest import GUIDE_EN
@@ -51,7 +52,7 @@ async def test_the_bot_polls_a_custom_bot_api_server_and_answers_there(brand, tm
     async with TestServer(app) as server:
         settings = Settings(data_dir=tmp_path, telegram={"api_base": str(server.make_url("")).rstrip("/"),
                                                          "token": "123:ABC"})
-        dispatcher = build_dispatcher(uow_factory=brand, clock=clock, settings=settings)
+        dispatcher = Container(settings, clock=clock, uow_factory=brand, indexed_knowledge=None).dispatcher()
         polling = asyncio.create_task(run_polling(dispatcher, build_bot(settings), handle_signals=False))
         await asyncio.wait_for(api.replied.wait(), timeout=10)
         await dispatcher.stop_polling()

@@ -86,22 +86,24 @@ async def test_an_unexpected_error_gives_an_apology_with_a_reference_and_logs_th
 async def test_an_error_during_a_callback_answers_it_and_leaves_the_reference_in_the_chat(
         client, monkeypatch):
     await client.send(GUIDE_EN, "/settings")
-    monkeypatch.setattr(settings_feature, "get_settings", lambda *a: 1 / 0)
+    monkeypatch.setattr(settings_feature, "toggle_emoji", lambda *a: 1 / 0)
     await client.click(GUIDE_EN, "Emoji on/off")
     [answer] = client.callback_answers()
     assert answer.text.startswith("Sorry, something went wrong") and answer.show_alert
     assert "Reference: <code>" in client.last(GUIDE_EN).text
 
 
-async def test_a_failing_update_rolls_back_its_writes(client, brand, monkeypatch):
+async def test_a_unit_of_work_that_fails_halfway_writes_nothing(client, brand, monkeypatch):
     await client.send(GUIDE_EN, "/settings")
 
-    def render_fails(*args):
-        raise RuntimeError("render failed after the write")
+    def toggles_then_fails(uow, actor):
+        settings_feature.change_settings(uow, actor, persona_emoji=False)  # the write...
+        raise RuntimeError("...and then a failure in the same unit of work")
 
-    monkeypatch.setattr(settings_feature, "screen", render_fails)
+    monkeypatch.setattr(settings_feature, "toggle_emoji", toggles_then_fails)
     await client.click(GUIDE_EN, "Emoji on/off")
     assert _staff(brand, "G2").persona.emoji is True
+    assert "Reference: <code>" in client.last(GUIDE_EN).text
     monkeypatch.undo()
     await client.click(GUIDE_EN, "Emoji on/off")
     assert _staff(brand, "G2").persona.emoji is False

@@ -1,7 +1,8 @@
-"""The per-guide scoring cache behind /today: nightly inputs cached, everything live stays live."""
+"""The per-guide scoring cache behind /goal: nightly inputs cached, everything live stays live."""
 from datetime import timedelta
 
 from copilot.guide import today as guide_day
+from copilot.guide.goal import goal
 from copilot.contacts.cache import ScoringCache
 
 
@@ -18,15 +19,19 @@ def test_the_snapshot_is_read_once_within_max_age_and_again_after(brand, selling
     assert again is first and later is not first and later == first
 
 
-def test_an_opt_out_drops_the_customer_at_once_even_with_the_snapshot_cached(brand, selling, clock):
+def test_an_opt_out_drops_the_customer_at_once_from_today_and_from_the_cached_goal_plan(brand, selling, clock):
     cache = ScoringCache()
     with brand() as uow:
         guide = _guide(uow)
-        top = guide_day.today(selling, uow, guide, clock.now(), cache=cache).lines[0]
+        top = guide_day.today(selling, uow, guide, clock.now()).lines[0]
+        planned = goal(selling, uow, guide, clock.now(), timezone="Asia/Shanghai", cache=cache).contacts
+        assert top.customer_id in [line.customer_id for line in planned]
         external_id = uow.customers.get(top.customer_id).external_id
         uow.bulk.upsert("customers", [{"external_id": external_id, "consent": "revoked"}])
-        after = guide_day.today(selling, uow, guide, clock.now(), per_page=100, cache=cache)
+        after = guide_day.today(selling, uow, guide, clock.now(), per_page=100)
+        planned = goal(selling, uow, guide, clock.now(), timezone="Asia/Shanghai", cache=cache).contacts
     assert top.customer_id not in [line.customer_id for line in after.lines]
+    assert top.customer_id not in [line.customer_id for line in planned]
 
 
 def test_the_cache_keeps_at_most_max_owners_guides(brand, selling, clock):

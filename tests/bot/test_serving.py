@@ -6,9 +6,9 @@ from aiogram.fsm.storage.memory import MemoryStorage
 from aiohttp.test_utils import TestClient, TestServer
 from typer.testing import CliRunner
 
-from bot.app import build_bot, build_dispatcher, build_storage
-from bot.runner import webhook_app
+from bot.app import build_bot, build_storage
 from cli.container import Container
+from bot.runner import webhook_app
 from cli.main import build_app
 from core.errors import ConfigError
 from core.settings import Settings
@@ -69,7 +69,7 @@ async def test_the_webhook_accepts_only_requests_with_the_secret_token(brand, we
 
 def test_webhook_mode_without_a_secret_is_refused(tmp_path):
     settings = Settings(data_dir=tmp_path, telegram={"webhook_url": "https://bot.example.com/tg"})
-    dispatcher = build_dispatcher(uow_factory=None, clock=None, settings=settings)
+    dispatcher = Container(settings, uow_factory=None, indexed_knowledge=None).dispatcher()
     with pytest.raises(ConfigError):
         webhook_app(dispatcher, None, settings)
 

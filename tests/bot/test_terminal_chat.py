@@ -1,7 +1,7 @@
 import io
 from pathlib import Path
 
-from bot.app import build_dispatcher
+from cli.container import Container
 from bot.terminal import chat_in_terminal, run_terminal_chat, terminal_bot
 from tests.bot.conftest import GUIDE, MANAGER, STRANGER
 
@@ -12,7 +12,7 @@ def _settings_of(uow_factory, external_id):
 
 
 def _dispatcher(brand, settings, clock):
-    return build_dispatcher(uow_factory=brand, clock=clock, settings=settings)
+    return Container(settings, clock=clock, uow_factory=brand, indexed_knowledge=None).dispatcher()
 
 
 def test_the_terminal_chat_presses_numbered_buttons_and_ends_at_end_of_input(brand, settings, clock):

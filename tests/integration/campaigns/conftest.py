@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from copilot.campaigns import CampaignService
 from copilot.contacts import ContactsService
-from copilot.guide.drafts import SellingContext
+from copilot.drafting.selling import SellingContext
 from core.settings import LLMSettings, RankingSettings
 from db.tables import BrandRow, CustomerRow, OrderLineRow, OrderRow, ProductRow, StaffRow, StoreRow
 from db.tables_ops import CampaignRow, CareTaskRow, OutreachRow

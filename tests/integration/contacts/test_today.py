@@ -1,11 +1,12 @@
 import re
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 from decimal import Decimal
 
 import pytest
 
 from copilot.contacts.outreach import Channel, Source, log_outreach
-from copilot.scoring import Status
+from copilot.scoring import Status, rank_today
 from core.errors import InvalidInput, OptedOut
 from tests.integration.contacts.conftest import NOW
 
@@ -108,3 +109,24 @@ def test_a_customer_imported_after_scoring_is_listed_as_never_bought(scored, ser
 def test_an_unknown_segment_is_refused_by_name(scored, service):
     with scored() as uow, pytest.raises(InvalidInput, match="unknown segment 'loyal'"):
         service.today(uow, _guide(uow), NOW, segment="loyal")
+
+
+def _full_ranking(service, uow, guide, now, per_page):
+    """What today's list was before it read the nightly order: every customer of the guide ranked live."""
+    pop, f = service.features(uow, now, guide.id)
+    order = rank_today(f, now.astimezone(ZoneInfo("Asia/Shanghai")).hour, service._policy).order
+    return [int(f.customer_id[i]) for i in order[:per_page]]
+
+
+@pytest.mark.parametrize("page", [0, 2])
+def test_a_page_read_from_the_nightly_order_is_the_page_of_the_full_live_ranking(scored, service, page):
+    with scored() as uow:
+        guide = _guide(uow)
+        for line in service.today(uow, guide, NOW).lines[:3]:  # contacted since the scoring run
+            log_outreach(uow, customer_id=line.customer_id, guide_id=guide.id, source=Source.GUIDE,
+                         channel=Channel.MANUAL, text="hi", products=[], now=NOW - timedelta(hours=1))
+        shown = service.today(uow, guide, NOW, page=page, per_page=10)
+        full = _full_ranking(service, uow, guide, NOW, per_page=10 * (page + 1))
+        total = len(uow.customers.list_for_owner(guide.id))
+    assert [line.customer_id for line in shown.lines] == full[10 * page:]
+    assert shown.total == total  # every customer of the guide is in the list, contacted ones pushed down

@@ -10,7 +10,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from copilot import customers
 from copilot.drafting import Drafter, LLMWriter
-from copilot.guide.drafts import SellingContext
+from copilot.drafting.selling import SellingContext
 from core.errors import NotAllowed, OptedOut
 from core.ports import ConversationMessage
 from core.settings import LLMSettings
