@@ -30,8 +30,9 @@ def start_chat(container: Container, console: Console, role: str = "guide") -> N
     if settings.telegram.token or settings.telegram.api_base:
         from cli.commands.bot import serve
 
-        console.print("Serving the demo brand on Telegram (Ctrl-C to stop).")
-        serve(container)
+        with api_alongside(container, console) as container:  # product-list links open there too
+            console.print("Serving the demo brand on Telegram (Ctrl-C to stop).")
+            serve(container)
         return
     from bot.terminal import run_terminal_chat
     from cli.commands.bot import freeze_startup_objects
