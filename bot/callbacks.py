@@ -11,6 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field
 
 MAX_CALLBACK_BYTES = 64
 
@@ -76,14 +77,19 @@ class CardAction(StrEnum):
     HISTORY = "h"
     SNOOZE_DAY = "s1"
     SNOOZE_WEEK = "s7"
-    NOT_INTERESTED = "n"
+    NOT_INTERESTED = "n"  # asks first: it rests the customer for a season
+    NOT_INTERESTED_CONFIRMED = "nc"
+    UNDO = "u"  # ends a snooze or "not interested" at once
     CONTACTED = "m"
 
 
 class CardCb(CallbackData, prefix="cd"):
     u: int
-    c: int  # customer id: authorized again by copilot.guide.card.authorize
+    c: int  # customer id: authorized again by copilot.access.authorize
     a: CardAction = CardAction.OPEN
+    # Where the card was opened from, so "« Today" returns to that page of that filtered list.
+    s: Segment = Segment.ALL
+    p: int = Field(0, ge=0, le=99)  # a day holds at most the daily budget (500): 50 pages
 
 
 class DraftAction(StrEnum):

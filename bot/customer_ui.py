@@ -53,11 +53,11 @@ def _cb(text: str, data: CallbackData) -> InlineKeyboardButton:
     return InlineKeyboardButton(text=text, callback_data=data.pack())
 
 
-def list_button(t: Texts, url: str) -> InlineKeyboardButton:
+def list_button(t: Texts, url: str, *, key: str = "cust.btn.list") -> InlineKeyboardButton:
     # Telegram opens Web Apps only over HTTPS; a local http address (the demo) opens as a link.
     if url.startswith("https://"):
-        return InlineKeyboardButton(text=t("cust.btn.list"), web_app=WebAppInfo(url=url))
-    return InlineKeyboardButton(text=t("cust.btn.list"), url=url)
+        return InlineKeyboardButton(text=t(key), web_app=WebAppInfo(url=url))
+    return InlineKeyboardButton(text=t(key), url=url)
 
 
 def consent(t: Texts, code: str) -> InlineKeyboardMarkup:

@@ -69,7 +69,7 @@ def today_list(t: Texts, owner: int, people: list[tuple[int, str]], page: int, p
                segment: Segment) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     for customer_id, label in people:
-        kb.row(_cb(label, CardCb(u=owner, c=customer_id)))
+        kb.row(_cb(label, CardCb(u=owner, c=customer_id, s=segment, p=page)))
     nav = []
     if page > 0:
         nav.append(_cb(t("btn.prev"), TodayCb(u=owner, p=page - 1, s=segment)))
@@ -88,20 +88,29 @@ def segments(t: Texts, owner: int) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
-def card(t: Texts, owner: int, customer_id: int) -> InlineKeyboardMarkup:
+def card(t: Texts, owner: int, origin: CardCb, *, put_aside: bool = False) -> InlineKeyboardMarkup:
+    """The card's actions; `origin` is the card's own button (customer, and the list it came from)."""
     def b(key: str, action: CA) -> InlineKeyboardButton:
-        return _cb(t(key), CardCb(u=owner, c=customer_id, a=action))
+        return _cb(t(key), origin.model_copy(update={"a": action}))
 
+    rest = ([b("btn.undo", CA.UNDO)] if put_aside
+            else [b("btn.snooze_day", CA.SNOOZE_DAY), b("btn.snooze_week", CA.SNOOZE_WEEK),
+                  b("btn.not_interested", CA.NOT_INTERESTED)])
     return InlineKeyboardMarkup(inline_keyboard=[
         [b("btn.draft", CA.DRAFT), b("btn.products", CA.PRODUCTS), b("btn.history", CA.HISTORY)],
-        [b("btn.snooze_day", CA.SNOOZE_DAY), b("btn.snooze_week", CA.SNOOZE_WEEK)],
-        [b("btn.not_interested", CA.NOT_INTERESTED), b("btn.contacted", CA.CONTACTED)],
-        [_cb(t("btn.today"), TodayCb(u=owner))],
+        [b("btn.contacted", CA.CONTACTED)], rest,
+        [_cb(t("btn.today"), TodayCb(u=owner, p=origin.p, s=origin.s))],
     ])
 
 
-def back_to_card(t: Texts, owner: int, customer_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[[_cb(t("btn.card"), CardCb(u=owner, c=customer_id))]])
+def confirm_not_interested(t: Texts, origin: CardCb) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[[
+        _cb(t("btn.confirm_not_interested"), origin.model_copy(update={"a": CA.NOT_INTERESTED_CONFIRMED})),
+        _cb(t("btn.cancel"), origin.model_copy(update={"a": CA.OPEN}))]])
+
+
+def back_to_card(t: Texts, origin: CardCb) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[[_cb(t("btn.card"), origin.model_copy(update={"a": CA.OPEN}))]])
 
 
 def draft(t: Texts, owner: int, customer_id: int, text: str, *, can_send: bool) -> InlineKeyboardMarkup:

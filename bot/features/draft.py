@@ -7,6 +7,7 @@ customer lives in the FSM data (memory or Redis), so any bot replica can send or
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
@@ -18,8 +19,10 @@ from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot import keyboards
 from bot.callbacks import CardAction, CardCb, DraftAction as A, DraftCb
+from bot.features.card import already_contacted
+from bot.features.draft_screen import screen
 from bot.features.draft_state import Saved, load, save
-from bot.features.formatting import money
+from bot.features.task_screen import task_view
 from bot.filters import KindIs
 from bot.render import escape, truncate
 from bot.sending import reply, send_text
@@ -28,9 +31,11 @@ from copilot.access import can_message
 from copilot.contacts.outreach import Channel
 from copilot.database import Database
 from copilot.drafting import Adjust, DraftRequest
+from copilot.guide.actions import AlreadyContacted
 from copilot.guide.service import GuideService
 from copilot.staff import Identity, Kind
 from core.domain import Customer
+from core.settings import Settings
 
 ADJUST = {A.SHORTER: Adjust.SHORTER, A.WARMER: Adjust.WARMER, A.FORMAL: Adjust.MORE_FORMAL}
 EDIT_EVERY_SECONDS = 1.0  # streamed edits at most this often: Telegram allows ~1 message a second per chat
@@ -106,23 +111,6 @@ async def _edit(message: Message, text: str, reply_markup=None) -> None:
             raise
 
 
-def screen(t: Texts, name: str, saved: Saved, guide: GuideService, status: str = "") -> str:
-    catalogue = guide.catalogue
-    lines = [t("draft.title", name=name), "", escape(saved.text)]
-    if saved.products:
-        lines += ["", t("draft.products")]
-        for sku, why in saved.products:
-            product = catalogue.get(sku)
-            if product is not None:
-                key = "card.product_line" if why else "card.product_line_bare"
-                lines.append(t(key, name=product.name_in(t.language), price=money(product.price), reason=why))
-    if saved.fell_back:
-        lines += ["", t("draft.offline_note")]
-    if status:
-        lines += ["", status]
-    return "\n".join(lines)
-
-
 async def edit(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, t: Texts, state: FSMContext,
                db: Database, guide: GuideService) -> None:
     customer = await db.read(guide.customer, identity.staff, callback_data.c)
@@ -131,34 +119,47 @@ async def edit(callback: CallbackQuery, callback_data: DraftCb, identity: Identi
     await reply(callback.message, t("draft.ask_edit", name=customer.name))
 
 
-async def typed(message: Message, identity: Identity, t: Texts, state: FSMContext, db: Database,
-                guide: GuideService) -> None:
+async def typed(message: Message, identity: Identity, t: Texts, state: FSMContext, settings: Settings,
+                db: Database, guide: GuideService) -> None:
     customer_id = (await state.get_data()).get("editing")
     await state.set_state(None)  # keep the data: it holds the drafts
     customer = await db.read(guide.customer, identity.staff, customer_id)
     previous = await load(state, customer_id) or Saved()
-    saved = Saved(message.text.strip(), previous.products, previous.variant, previous.adjust)
+    saved = replace(previous, text=message.text.strip(), fell_back=False)
     await save(state, customer_id, saved)
+    if saved.task_id:  # a care task's draft: its card again, with the guide's text
+        await reply(message, *await _task_view(identity, t, settings, db, guide, saved))
+        return
     await reply(message, screen(t, customer.name, saved, guide),
                 keyboards.draft(t, identity.staff.id, customer_id, saved.text, can_send=can_message(customer)))
 
 
 async def mark_sent(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, t: Texts, state: FSMContext,
-                    db: Database, guide: GuideService, callback_answer: CallbackAnswer) -> None:
+                    settings: Settings, db: Database, guide: GuideService, callback_answer: CallbackAnswer) -> None:
     customer = await db.read(guide.customer, identity.staff, callback_data.c)  # foreign: "not allowed"
     saved = await load(state, callback_data.c, required=True)
-    await db.write(guide.record_contact, identity.staff, customer.id, channel=Channel.MANUAL, text=saved.text,
-                   products=[sku for sku, _ in saved.products])
-    await _done(callback, callback_data, customer, identity, t, guide, saved, t("draft.marked"), callback_answer)
+    if saved.task_id:
+        await _task_done(callback, identity, t, settings, db, guide, saved, Channel.MANUAL, callback_answer)
+        return
+    try:
+        await db.write(guide.record_contact, identity.staff, customer.id, channel=Channel.MANUAL, text=saved.text,
+                       products=[sku for sku, _ in saved.products])
+        status = t("draft.marked")
+    except AlreadyContacted as first:  # "Mark contacted" on the card came first: one contact, said so
+        status = already_contacted(t, first, settings.timezone)
+    await _done(callback, callback_data, customer, identity, t, guide, saved, status, callback_answer)
 
 
 async def send(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, t: Texts, state: FSMContext,
-               bot: Bot, db: Database, guide: GuideService, callback_answer: CallbackAnswer) -> None:
+               bot: Bot, settings: Settings, db: Database, guide: GuideService, callback_answer: CallbackAnswer) -> None:
     customer = await db.read(guide.deliverable, identity.staff, callback_data.c)
     saved = await load(state, callback_data.c, required=True)
     # Sent first, then logged: a message Telegram refused was never delivered, so nothing is logged
     # (the logging unit still refuses a customer who opted out in the meantime, and says so).
     await send_text(bot, customer.telegram_user_id, escape(saved.text))
+    if saved.task_id:
+        await _task_done(callback, identity, t, settings, db, guide, saved, Channel.BOT, callback_answer)
+        return
     await db.write(guide.record_contact, identity.staff, customer.id, channel=Channel.BOT, text=saved.text,
                    products=[sku for sku, _ in saved.products])
     await _done(callback, callback_data, customer, identity, t, guide, saved, t("draft.sent", name=customer.name),
@@ -169,6 +170,20 @@ async def _done(callback, callback_data, customer, identity, t, guide, saved, st
     callback_answer.text = status
     await _edit(callback.message, screen(t, customer.name, saved, guide, status=status),
                 keyboards.copy_only(t, identity.staff.id, callback_data.c, saved.text))
+
+
+async def _task_done(callback, identity, t, settings, db, guide, saved: Saved, channel: Channel,
+                     callback_answer) -> None:
+    """A task's message went out: the task is done as "contacted", logged once with the text sent."""
+    await db.write(guide.finish_task, identity.staff, saved.task_id, "contacted", channel=channel, text=saved.text)
+    callback_answer.text = t("mg.task.done")
+    text, markup = await _task_view(identity, t, settings, db, guide, saved, status=t("mg.task.done"), done=True)
+    await _edit(callback.message, text, markup)
+
+
+async def _task_view(identity, t, settings, db, guide, saved: Saved, **options):
+    card = await db.write(guide.task_card, identity.staff, saved.task_id)
+    return task_view(t, card, saved, guide, settings, **options)
 
 
 async def copy(callback: CallbackQuery, callback_data: DraftCb, identity: Identity, t: Texts, state: FSMContext,

@@ -21,6 +21,7 @@ class Saved:
     variant: int = 0
     adjust: str = ""
     fell_back: bool = False  # an LLM is configured but the offline writer wrote this one
+    task_id: int | None = None  # a care task's prepared draft: sending or marking it completes the task
 
 
 async def load(state: FSMContext, customer_id: int, *, required: bool = False) -> Saved | None:

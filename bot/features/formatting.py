@@ -18,6 +18,10 @@ def day(moment: datetime, timezone: str) -> str:
     return moment.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d")
 
 
+def clock_time(moment: datetime, timezone: str) -> str:
+    return moment.astimezone(ZoneInfo(timezone)).strftime("%H:%M")
+
+
 def tier(t: Texts, value: int) -> str:
     return t(f"tier.{int(value)}")
 

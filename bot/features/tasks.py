@@ -1,24 +1,29 @@
-"""/tasks: a guide's care tasks grouped by campaign; each opens the customer with the prepared
-draft and products; "Done" asks the outcome and records it (logging outreach when contacted)."""
+"""/tasks: a guide's care tasks grouped by campaign, the customers worth most first; each opens as
+a draft card (bot/features/task_screen.py) to copy, edit, send or mark sent, and its outcome is
+recorded there (a message that went out is logged as outreach)."""
 from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.types import CallbackQuery, CopyTextButton, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.callbacks_managers import OUTCOME_NAMES, Outcome, TaskAction as A, TaskCb
+from bot.features import task_screen
+from bot.features.draft_state import save
 from bot.filters import KindIs
 from bot.sending import reply, show
 from bot.texts import Texts
-from copilot.campaigns import campaign_tasks, complete_task, open_task, task_groups
+from copilot.campaigns import campaign_tasks, task_groups
 from copilot.campaigns.messages import due_text, title
 from copilot.staff import Identity, Kind
 from copilot.database import Database
+from copilot.guide.service import GuideService
 from core.domain import Staff
-from core.ports import Clock, UnitOfWork
+from core.ports import UnitOfWork
+from core.settings import Settings
 
 MAX_LISTED = 30
-COPY_LIMIT = 256  # Telegram's copy-text button holds at most this many characters
 
 
 def router() -> Router:
@@ -28,8 +33,8 @@ def router() -> Router:
     r.message.register(list_tasks, Command("tasks"))
     r.callback_query.register(pressed_list, TaskCb.filter(F.a == A.LIST))
     r.callback_query.register(pressed_campaign, TaskCb.filter(F.a == A.CAMPAIGN))
-    r.callback_query.register(pressed_open, TaskCb.filter(F.a == A.OPEN))
-    r.callback_query.register(pressed_done, TaskCb.filter(F.a == A.DONE))
+    # DONE: the "Done" button of task cards sent before they became draft cards opens the card.
+    r.callback_query.register(pressed_open, TaskCb.filter(F.a.in_({A.OPEN, A.DONE})))
     r.callback_query.register(pressed_outcome, TaskCb.filter((F.a == A.OUTCOME) & (F.o != Outcome.NONE)))
     return r
 
@@ -83,30 +88,19 @@ async def pressed_campaign(callback: CallbackQuery, callback_data: TaskCb, ident
 
 
 async def pressed_open(callback: CallbackQuery, callback_data: TaskCb, identity: Identity, t: Texts,
-                       db: Database) -> None:
-    staff = identity.staff
-    task = await db.write(open_task, staff, callback_data.i)  # NotAllowed for someone else's task
-    text = t("mg.task.card", customer=task.customer_name, draft=task.draft, products=", ".join(task.products) or "-")
-    rows = []
-    if task.draft and len(task.draft) <= COPY_LIMIT:
-        rows.append([InlineKeyboardButton(text=t("mg.btn.copy"), copy_text=CopyTextButton(text=task.draft))])
-    rows.append([_button(t("mg.btn.done"), u=staff.id, a=A.DONE, i=task.id),
-                 _button(t("btn.back"), u=staff.id, a=A.CAMPAIGN, i=task.campaign_id or 0)])
-    await show(callback, text, InlineKeyboardMarkup(inline_keyboard=rows))
-
-
-async def pressed_done(callback: CallbackQuery, callback_data: TaskCb, identity: Identity, t: Texts) -> None:
-    staff = identity.staff
-    rows = [[_button(t(f"mg.outcome.{name}"), u=staff.id, a=A.OUTCOME, i=callback_data.i, o=code)]
-            for code, name in OUTCOME_NAMES.items()]
-    await show(callback, t("mg.task.ask_outcome"), InlineKeyboardMarkup(inline_keyboard=rows))
+                       settings: Settings, state: FSMContext, db: Database, guide: GuideService) -> None:
+    card = await db.write(guide.task_card, identity.staff, callback_data.i)  # NotAllowed for another's task
+    saved = task_screen.saved_draft(card)
+    await save(state, card.customer.id, saved)
+    text, markup = task_screen.task_view(t, card, saved, guide, settings)
+    await show(callback, text, markup)
 
 
 async def pressed_outcome(callback: CallbackQuery, callback_data: TaskCb, identity: Identity, t: Texts,
-                          clock: Clock, db: Database) -> None:
+                          db: Database, guide: GuideService) -> None:
     staff = identity.staff
     outcome = OUTCOME_NAMES[callback_data.o]
-    task = await db.write(complete_task, staff, callback_data.i, outcome, clock.now())
+    task = await db.write(guide.finish_task, staff, callback_data.i, outcome)
     back = _button(t("btn.back"), u=staff.id, a=A.CAMPAIGN, i=task.campaign_id or 0)
     await show(callback, t("mg.task.recorded", outcome=t(f"mg.outcome.{outcome}")),
                InlineKeyboardMarkup(inline_keyboard=[[back]]))

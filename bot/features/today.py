@@ -1,5 +1,6 @@
-"""/today: the guide's ranked contacts, one line each with the main reason, paginated, filterable
-by segment; each button opens the customer card (bot/features/card.py)."""
+"""/today: the guide's day (today's budget of contacts, open tasks merged in, what is left of it),
+one line each with the main reason, paginated, filterable by segment; each button opens the
+customer card (bot/features/card.py), whose "« Today" comes back to the same page and filter."""
 from __future__ import annotations
 
 from aiogram import F, Router
@@ -8,17 +9,13 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot import keyboards
 from bot.callbacks import SEGMENT_NAMES, Segment, TodayAction, TodayCb
-from bot.features.formatting import tier
+from bot.features.day_screen import day_screen
 from bot.filters import KindIs
 from bot.sending import reply, show
 from bot.texts import Texts
-from copilot.contacts import ContactLine, TodayPage
 from copilot.database import Database
 from copilot.guide.service import GuideService
-from copilot.scoring import Status
 from copilot.staff import Identity, Kind
-
-PER_PAGE = 10
 
 
 def router() -> Router:
@@ -47,28 +44,5 @@ async def pressed_filters(callback: CallbackQuery, identity: Identity, t: Texts)
 async def _screen(db: Database, guide: GuideService, identity: Identity, t: Texts, page: int,
                   segment: Segment) -> tuple[str, InlineKeyboardMarkup]:
     staff = identity.staff
-    result = await db.read(guide.today, staff, segment=SEGMENT_NAMES.get(segment), page=page, per_page=PER_PAGE)
-    people = [(line.customer_id, f"{result.page * PER_PAGE + n}. {line.name}")
-              for n, line in enumerate(result.lines, 1)]
-    kb = keyboards.today_list(t, staff.id, people, result.page, result.pages, segment)
-    return render(t, result, segment), kb
-
-
-def render(t: Texts, result: TodayPage, segment: Segment) -> str:
-    figures = dict(shown=len(result.lines), total=result.total, page=result.page + 1, pages=result.pages)
-    title = (t("today.title_segment", segment=t(f"seg.{SEGMENT_NAMES[segment]}"), **figures)
-             if segment is not Segment.ALL else t("today.title", **figures))
-    if not result.lines:
-        return title + "\n\n" + t("today.empty")
-    first = result.page * PER_PAGE
-    quiet = [line.status is Status.QUIET_HOURS for line in result.lines]
-    lines = [t("today.line", n=first + n, name=line.name, tier=tier(t, line.tier), reason=_main_reason(line))
-             for n, line in enumerate(result.lines, 1)]
-    # Quiet hours hold for everyone at once: say it once, not as every line's reason.
-    head = [title, t("today.quiet")] if any(quiet) else [title]
-    return "\n".join([*head, "", *lines])
-
-
-def _main_reason(line: ContactLine) -> str:
-    reasons = line.reasons[1:] if line.status is Status.QUIET_HOURS and len(line.reasons) > 1 else line.reasons
-    return reasons[0] if reasons else ""
+    day = await db.read(guide.day, staff, segment=SEGMENT_NAMES.get(segment))
+    return day_screen(t, day, segment, page, staff.id)

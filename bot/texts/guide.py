@@ -2,10 +2,14 @@
 
 ZH: dict[str, str] = {
     # /today
-    "today.title": "<b>今天联系谁</b>：共{total}位，显示{shown}位（第{page}/{pages}页）",
-    "today.title_segment": "<b>今天联系谁：{segment}</b>：共{total}位，显示{shown}位（第{page}/{pages}页）",
+    "today.title": "<b>今天联系谁</b>：还剩{left}位（每天{budget}位，今天已联系{contacted}位）",
+    "today.title_segment": "<b>今天联系谁 · {segment}</b>：{left}位",
+    "today.pages": "第{page}/{pages}页",
     "today.line": "{n}. <b>{name}</b> · {tier} — {reason}",
+    "today.task_line": "{n}. 📋 <b>{name}</b> · {tier} — 任务「{task}」：{reason}",
+    "today.task_label": "{n}. 📋 {name}",
     "today.empty": "现在没有需要联系的客户。评分每晚更新，请稍后再看。",
+    "today.done": "今天的{budget}位都联系过了 🎉 想多联系几位，可以在 /settings 调高每日上限。",
     "today.quiet": "<i>现在是免打扰时段：先准备好消息，稍后再发。</i>",
     "today.choose_segment": "只看：",
     "btn.prev": "« 上一页",
@@ -49,7 +53,12 @@ ZH: dict[str, str] = {
     "aside.not_interested": "不感兴趣",
     "card.snoozed": "已推迟到{date}，期间不在“今天”列表中显示。",
     "card.not_interested": "已暂缓到{date}，期间不在“今天”列表中显示。",
+    "card.confirm_not_interested": "把<b>{name}</b>标记为不感兴趣？{days}天内不在“今天”列表中出现"
+                                   "（店长派发的任务除外），随时可以在客户卡片上撤销。",
+    "card.undone": "已撤销：{name}回到了“今天”列表。",
+    "card.nothing_to_undo": "{name}没有被暂缓，无需撤销。",
     "card.contacted": "已记录为已联系。",
+    "card.already_contacted": "今天{time}已记录过联系（{channel}），没有重复记录。",
     "card.products_title": "<b>给{name}的推荐商品</b>",
     "card.product_line": "• {name} {price} — {reason}",
     "card.product_line_bare": "• {name} {price}",
@@ -63,6 +72,8 @@ ZH: dict[str, str] = {
     "btn.snooze_week": "推迟1周",
     "btn.not_interested": "不感兴趣",
     "btn.contacted": "标记已联系",
+    "btn.undo": "↩ 撤销暂缓",
+    "btn.confirm_not_interested": "确定，不感兴趣",
     "btn.card": "« 客户卡片",
     # drafts
     "draft.writing": "正在为{name}写消息…",
@@ -114,10 +125,14 @@ ZH: dict[str, str] = {
 
 EN: dict[str, str] = {
     # /today
-    "today.title": "<b>Whom to contact today</b> — {shown} of {total} (page {page}/{pages})",
-    "today.title_segment": "<b>Whom to contact today: {segment}</b> — {shown} of {total} (page {page}/{pages})",
+    "today.title": "<b>Whom to contact today</b>: {left} left ({budget} a day, {contacted} contacted today)",
+    "today.title_segment": "<b>Whom to contact today · {segment}</b>: {left}",
+    "today.pages": "page {page}/{pages}",
     "today.line": "{n}. <b>{name}</b> · {tier} — {reason}",
+    "today.task_line": "{n}. 📋 <b>{name}</b> · {tier} — task “{task}”: {reason}",
+    "today.task_label": "{n}. 📋 {name}",
     "today.empty": "Nobody to contact right now. Scores are refreshed nightly; try again later.",
+    "today.done": "All {budget} of today's contacts are done 🎉 To do more, raise your daily contacts in /settings.",
     "today.quiet": "<i>Quiet hours now: prepare your messages and send them later.</i>",
     "today.choose_segment": "Show only:",
     "btn.prev": "« Previous",
@@ -161,7 +176,12 @@ EN: dict[str, str] = {
     "aside.not_interested": "not interested",
     "card.snoozed": "Snoozed until {date}: hidden from /today.",
     "card.not_interested": "Put aside until {date}: hidden from /today.",
+    "card.confirm_not_interested": "Mark <b>{name}</b> as not interested? They stay off /today for {days} days "
+                                   "(except for your manager's tasks); you can undo it on their card at any time.",
+    "card.undone": "Undone: {name} is back on /today.",
+    "card.nothing_to_undo": "{name} is not put aside: nothing to undo.",
     "card.contacted": "Logged as contacted.",
+    "card.already_contacted": "Already logged today at {time} ({channel}): not counted twice.",
     "card.products_title": "<b>Products for {name}</b>",
     "card.product_line": "• {name} {price} — {reason}",
     "card.product_line_bare": "• {name} {price}",
@@ -175,6 +195,8 @@ EN: dict[str, str] = {
     "btn.snooze_week": "Snooze 1 week",
     "btn.not_interested": "Not interested",
     "btn.contacted": "Mark contacted",
+    "btn.undo": "↩ Undo",
+    "btn.confirm_not_interested": "Yes, not interested",
     "btn.card": "« Card",
     # drafts
     "draft.writing": "Writing a draft for {name}…",

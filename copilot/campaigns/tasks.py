@@ -65,14 +65,27 @@ def open_task(uow: UnitOfWork, staff: Staff, task_id: int) -> CareTask:
     return task
 
 
-def complete_task(uow: UnitOfWork, staff: Staff, task_id: int, outcome: str, now: datetime) -> CareTask:
+def complete_task(uow: UnitOfWork, staff: Staff, task_id: int, outcome: str, now: datetime, *,
+                  channel: Channel = Channel.MANUAL, text: str | None = None) -> CareTask:
+    """Record the outcome; a message that went out (contacted, replied, bought) is logged as outreach,
+    with the text actually sent (`text`, when the guide edited the draft). A task done as "contacted"
+    may later be told "replied" or "bought": that updates the outcome and logs nothing again."""
     if outcome not in OUTCOMES:
         raise InvalidInput(f"unknown outcome {outcome!r}; choose one of {', '.join(OUTCOMES)}")
     task = _mine(uow, staff, task_id)
+    if task.status == "done" and _follows(task.outcome, outcome):
+        uow.campaigns.update_task(task_id, outcome=outcome)
+        return uow.campaigns.task(task_id)
     if task.status not in ACTIVE:
         raise TaskClosed(f"task {task_id} is {task.status} already", user_message="This task is closed already.")
     if outcome in REACHED:
-        log_outreach(uow, customer_id=task.customer_id, guide_id=staff.id, source=Source.TASK,
-                     channel=Channel.MANUAL, text=task.draft, products=list(task.products), now=now, task_id=task.id)
+        log_outreach(uow, customer_id=task.customer_id, guide_id=staff.id, source=Source.TASK, channel=channel,
+                     text=task.draft if text is None else text, products=list(task.products), now=now,
+                     task_id=task.id)
     uow.campaigns.update_task(task_id, status="done", outcome=outcome, completed_at=now)
     return uow.campaigns.task(task_id)
+
+
+def _follows(recorded: str | None, outcome: str) -> bool:
+    """contacted -> replied -> bought: a later step of the same conversation."""
+    return recorded in REACHED and outcome in REACHED and REACHED.index(outcome) > REACHED.index(recorded)

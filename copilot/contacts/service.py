@@ -96,11 +96,16 @@ class ContactsService:
         if segment:  # members last night; still members now?
             order = order[self._segment_mask(segment, f, now)[order]]
         rows = order[page * per_page : (page + 1) * per_page]
-        texts = reasons(f, rows, guide.language, status=ranking.status)
-        lines = [ContactLine(int(f.customer_id[i]), pop.names[i], Tier(int(ranking.tier[i])),
-                             Status(int(ranking.status[i])), float(ranking.score[i]), float(f.p_purchase[i]), t)
-                 for i, t in zip(rows.tolist(), texts)]
-        return TodayPage(lines, total, page, pages)
+        return TodayPage(_lines(pop, f, ranking, rows, guide.language), total, page, pages)
+
+    def lines_for(self, uow: UnitOfWork, guide: Staff, now: datetime, ids: list[int]) -> list[ContactLine]:
+        """These customers ranked live like today's list (e.g. the customers of the guide's open
+        care tasks), in priority order, with their reasons in the guide's language."""
+        if not ids:
+            return []
+        pop, f = self.features(uow, now, None, ids=ids)
+        ranking = rank_today(f, now.astimezone(self._tz).hour, self._policy)
+        return _lines(pop, f, ranking, ranking.order, guide.language)
 
     def segment_counts(self, uow: UnitOfWork, now: datetime, owner_id: int | None = None) -> dict[str, dict[int, int]]:
         _, f = self.features(uow, now, owner_id)
@@ -135,6 +140,12 @@ class ContactsService:
         if name not in SEGMENTS:
             raise InvalidInput(f"unknown segment {name!r}; choose one of {', '.join(SEGMENTS)}")
         return name
+
+
+def _lines(pop, f: CustomerFeatures, ranking, rows: np.ndarray, language: str) -> list[ContactLine]:
+    texts = reasons(f, rows, language, status=ranking.status)
+    return [ContactLine(int(f.customer_id[i]), pop.names[i], Tier(int(ranking.tier[i])), Status(int(ranking.status[i])),
+                        float(ranking.score[i]), float(f.p_purchase[i]), t) for i, t in zip(rows.tolist(), texts)]
 
 
 def _without(f: CustomerFeatures, hidden: Collection[int]) -> CustomerFeatures:

@@ -44,19 +44,24 @@ class Page:
     expires_at: datetime
 
 
-def open_list(uow: UnitOfWork, customer: Customer, now: datetime, selling, *, guide: Staff | None = None) -> ProductListRecord:
+def open_list(uow: UnitOfWork, customer: Customer, now: datetime, selling, *, guide: Staff | None = None,
+              skus: tuple[str, ...] = ()) -> ProductListRecord:
     """The customer's live list (reused from the menu) or a fresh one a guide sends. The caller commits.
-    `selling`: .catalogue, .copurchase, .knowledge (the bot's selling context)."""
+    `selling`: .catalogue, .copurchase, .knowledge (the bot's selling context). `skus`: exactly these
+    products (a care task's), reused while a live list holds the same ones."""
     if customer.consent is Consent.REVOKED:
         raise OptedOut(f"customer {customer.id} opted out", user_message="This customer opted out of messages.")
     latest = uow.product_lists.latest_for(customer.id)
-    if guide is None and latest is not None and latest.expires_at - now >= REUSE_WHEN_LEFT:
+    live = latest is not None and latest.expires_at - now >= REUSE_WHEN_LEFT
+    if live and (guide is None or (skus and tuple(sku for sku, _ in latest.items) == tuple(skus))):
         return latest
     orders = uow.orders.list_for_customer(customer.id)
     picks = pick_products(customer, orders, list(selling.catalogue.values()), selling.copurchase, now,
                           knowledge=selling.knowledge)
+    why = {p.product.sku: p.reason for p in picks}
+    items = tuple((sku, why.get(sku, "")) for sku in skus) if skus else tuple(why.items())
     record = ProductListRecord(secrets.token_urlsafe(24), customer.id, guide.id if guide else customer.owner_id,
-                               tuple((p.product.sku, p.reason) for p in picks), now, now + LIST_TTL)
+                               items, now, now + LIST_TTL)
     uow.product_lists.add(record)
     return record
 

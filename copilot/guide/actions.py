@@ -68,17 +68,21 @@ def hidden_customers(uow: UnitOfWork, staff: Staff, now: datetime) -> set[int]:
 
 
 def record_contact(uow: UnitOfWork, staff: Staff, customer_id: int, now: datetime, *, channel: Channel,
-                   text: str = "", products: list[str] | None = None, day_start: datetime | None = None) -> int:
-    """The guide contacted the customer (sent by the bot, or personally and marked). With
-    `day_start` (the guide's local midnight), a contact already logged since then raises
-    AlreadyContacted instead of counting the same conversation twice."""
+                   text: str = "", products: list[str] | None = None, day_start: datetime | None = None) -> int | None:
+    """The guide contacted the customer (sent by the bot, or personally and marked).
+
+    With `day_start` (the guide's local midnight), a contact already logged since then is the same
+    conversation: marking it again raises AlreadyContacted; a message the bot really sends goes out
+    and shows in the conversation, but is not counted a second time (returns None)."""
     customer = authorize(uow, staff, customer_id)
     last = uow.guide_actions.last_contact(customer.id) if day_start is not None else None
-    if last is not None and last[0] >= day_start:
+    again = last is not None and last[0] >= day_start
+    if again and channel is not Channel.BOT:
         raise AlreadyContacted(f"customer {customer.id} was contacted at {last[0]:%H:%M} already",
                                at=last[0], channel=last[2])
-    outreach_id = log_outreach(uow, customer_id=customer.id, guide_id=staff.id, source=Source.GUIDE,
-                               channel=channel, text=text, products=list(products or []), now=now)
+    outreach_id = None if again else log_outreach(
+        uow, customer_id=customer.id, guide_id=staff.id, source=Source.GUIDE, channel=channel, text=text,
+        products=list(products or []), now=now)
     if channel is Channel.BOT and text:
         # The customer reads it in their chat with the brand bot, so the guide's conversation view
         # (and the suggested replies built from it) must show it too.

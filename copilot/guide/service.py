@@ -18,9 +18,12 @@ from copilot.drafting import Adjust, DraftEvent, DraftRequest
 from copilot.guide import actions, card, drafts, earnings
 from copilot.guide.goal import Goal, goal
 from copilot.drafting.selling import SellingContext
+from copilot.campaigns.tasks import complete_task
+from copilot.guide.day import GuideDay, guide_day
+from copilot.campaigns.task_card import TaskCard, task_card
 from copilot.guide.today import today
 from core.domain import Customer, Order, Product, Staff
-from core.ports import Clock, UnitOfWork
+from core.ports import CareTask, Clock, UnitOfWork
 from core.settings import Settings
 
 
@@ -33,6 +36,15 @@ class GuideService:
     def today(self, uow: UnitOfWork, staff: Staff, *, segment: str | None = None, page: int = 0,
               per_page: int = 10) -> TodayPage:
         return today(self.contacts, uow, staff, self.clock.now(), segment=segment, page=page, per_page=per_page)
+
+    def day(self, uow: UnitOfWork, staff: Staff, *, segment: str | None = None) -> GuideDay:
+        """Today's budget of contacts with the open tasks merged in (what /today shows)."""
+        now = self.clock.now()
+        return guide_day(self.contacts, uow, staff, now, day_start=self.day_start(now), segment=segment)
+
+    def day_start(self, now: datetime) -> datetime:
+        """The brand's local midnight before `now`: what counts as "today" for counts and contacts."""
+        return now.astimezone(self.settings.tz).replace(hour=0, minute=0, second=0, microsecond=0)
 
     def goal(self, uow: UnitOfWork, staff: Staff) -> Goal:
         return goal(self.contacts, uow, staff, self.clock.now(), timezone=self.settings.timezone, cache=self._cache)
@@ -59,10 +71,15 @@ class GuideService:
     def not_interested(self, uow: UnitOfWork, staff: Staff, customer_id: int) -> datetime:
         return actions.not_interested(uow, staff, customer_id, self.clock.now())
 
+    def lift_put_aside(self, uow: UnitOfWork, staff: Staff, customer_id: int) -> bool:
+        return actions.lift_put_aside(uow, staff, customer_id, self.clock.now())
+
     def record_contact(self, uow: UnitOfWork, staff: Staff, customer_id: int, *, channel: Channel, text: str = "",
                        products: list[str] | None = None) -> int:
-        return actions.record_contact(uow, staff, customer_id, self.clock.now(), channel=channel, text=text,
-                                      products=products)
+        """Logs the contact; a second one of the same customer today raises actions.AlreadyContacted."""
+        now = self.clock.now()
+        return actions.record_contact(uow, staff, customer_id, now, channel=channel, text=text,
+                                      products=products, day_start=self.day_start(now))
 
     def prepare_draft(self, uow: UnitOfWork, staff: Staff,
                       customer_id: int) -> tuple[Customer, DraftRequest, dict[str, str] | None]:
@@ -72,6 +89,15 @@ class GuideService:
         customer, request = drafts.prepare_draft(uow, staff, customer_id, now, ctx,
                                                  silent_days=self.settings.ranking.silent_days)
         return customer, request, drafts.reasons_for_guide(uow, staff, customer, now, ctx)
+
+    def task_card(self, uow: UnitOfWork, staff: Staff, task_id: int) -> TaskCard:
+        now = self.clock.now()
+        return task_card(uow, staff, task_id, now, self._selling(uow, now))
+
+    def finish_task(self, uow: UnitOfWork, staff: Staff, task_id: int, outcome: str, *,
+                    channel: Channel = Channel.MANUAL, text: str | None = None) -> CareTask:
+        """The task's outcome; a message that went out is logged once, with the text really sent."""
+        return complete_task(uow, staff, task_id, outcome, self.clock.now(), channel=channel, text=text)
 
     def deliverable(self, uow: UnitOfWork, staff: Staff, customer_id: int) -> Customer:
         return drafts.deliverable(uow, staff, customer_id)

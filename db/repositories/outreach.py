@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from db.tables_ops import OutreachRow
@@ -26,3 +26,9 @@ class SqlOutreachRepository:
             .where(OutreachRow.customer_id == customer_id).order_by(OutreachRow.sent_at.desc()).limit(1)
         ).first()
         return tuple(row) if row else None
+
+    def contacted_since(self, guide_id: int, since: datetime) -> int:
+        """How many customers the guide (or their tasks) reached since `since`: the day's count."""
+        query = (select(func.count(OutreachRow.customer_id.distinct()))
+                 .where(OutreachRow.guide_id == guide_id, OutreachRow.sent_at >= since))
+        return self._s.scalar(query) or 0

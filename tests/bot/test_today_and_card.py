@@ -96,6 +96,7 @@ async def test_snoozing_hides_the_customer_from_today_until_the_snooze_ends(guid
 async def test_not_interested_hides_the_customer_from_every_page(guide_client, brand):
     await open_card(guide_client, brand, GUIDE, "C1")
     await guide_client.click(GUIDE, "不感兴趣")
+    await guide_client.click(GUIDE, "确定，不感兴趣")
     await guide_client.send(GUIDE, "/today")
     shown = today_names(guide_client.last(GUIDE).text)
     await guide_client.click(GUIDE, "下一页 »")

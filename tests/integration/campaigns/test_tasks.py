@@ -101,3 +101,21 @@ def test_a_campaigns_tasks_come_with_the_customers_worth_most_first(uow_factory,
                                        "expected_value": 10.0 * k, "features": {}} for k, t in enumerate(by_id)])
         tasks = campaign_tasks(uow, g1, result.campaign_id)
     assert len(tasks) == 7 and [t.id for t in tasks] == [t.id for t in reversed(by_id)]
+
+
+def test_a_task_done_as_contacted_can_later_be_told_replied_or_bought_but_never_logged_twice(uow_factory, ids, service):
+    from copilot.contacts.outreach import Channel
+    from copilot.campaigns.tasks import TaskClosed
+
+    result = create(uow_factory, service)
+    with uow_factory() as uow:
+        g1 = staff(uow, "G1")
+        task = uow.campaigns.tasks(campaign_id=result.campaign_id, guide_id=g1.id)[0]
+        complete_task(uow, g1, task.id, "contacted", NOW, channel=Channel.BOT, text="改过的文字")
+        assert complete_task(uow, g1, task.id, "bought", NOW + timedelta(days=1)).outcome == "bought"
+        with pytest.raises(TaskClosed):
+            complete_task(uow, g1, task.id, "replied", NOW + timedelta(days=2))  # not a later step
+        uow.commit()
+        sent_at, source, channel = uow.outreach.last_for(task.customer_id)
+        assert (sent_at, source, channel) == (NOW, "task", "bot")
+        assert uow.outreach.contacted_since(g1.id, NOW - timedelta(hours=1)) == 1
