@@ -30,8 +30,9 @@ STEPS = (
     Step("guide", "The guide starts the day: what can the bot do, and whom to contact today?", ("/help", "/today")),
     Step("guide", "The top customer's card: what they bought, what is due, when they were last contacted.",
          ("[1.]",)),
-    Step("guide", "A draft for them, with the products it suggests; the guide sends it personally and marks it sent.",
-         ("[写消息]", "[标记已发送]")),
+    Step("guide", "A draft for them, with the products it suggests; the guide sends it personally and marks it "
+                  "sent. Back on the list, the day's count went down by one.",
+         ("[写消息]", "[标记已发送]", "/today")),
     Step("guide", "The month: the gap to the target and whom to call to close it, then sales and commission "
                   "with a chart by the day of each sale.", ("/goal", "/me")),
     Step("manager", "The store manager builds a care campaign for first-time buyers who have not bought again.",
@@ -39,8 +40,9 @@ STEPS = (
           "[2]", "[10%]", "[7 天后]", "[✅ 创建]")),
     Step("manager", "The campaign's report (a chart and a CSV file) and the team's leaderboard.",
          ("/report", "/team")),
-    Step("guide", "The guide finds the manager's tasks in their chat and opens one.",
-         ("/tasks", "[第二次到店送小样]", "1")),
+    Step("guide", "The manager's tasks are on the guide's day, marked 📋; the guide opens one as a draft card "
+                  "(products with prices, the customer's product list) and marks it sent.",
+         ("/today", "/tasks", "[第二次到店送小样]", "1", "[标记已发送]")),
     Step("customer", "A customer opens the guide's personal link, agrees, and asks a question.",
          ("[✅ 同意并开始]", "/help", "你好，我的面霜快用完了，有什么推荐吗？")),
     Step("guide", "The question reaches the guide with the customer's context; the guide answers.",
