@@ -6,16 +6,13 @@ from aiogram.filters import Command
 from aiogram.types import Message
 
 from bot import keyboards
-from bot.features.formatting import CURRENCY, money
+from bot.features.formatting import money
 from bot.filters import KindIs
 from bot.sending import reply
 from bot.texts import Texts
 from copilot.database import Database
 from copilot.guide.service import GuideService
 from copilot.staff import Identity, Kind
-
-SHOWN = 10
-
 
 def router() -> Router:
     r = Router(name="goal")
@@ -28,16 +25,18 @@ async def open_goal(message: Message, identity: Identity, t: Texts, db: Database
     staff = identity.staff
     g = await db.read(guide.goal, staff)
     lines = [t("goal.title")]
-    if g.target > 0:
-        lines.append(t("goal.figures", target=money(g.target), sales=money(g.month_to_date), gap=money(g.gap)))
-        lines.append(g.plan.sentence(t.language, CURRENCY))
-    else:
-        lines += [t("goal.no_target"), t("goal.figures", target=money(0), sales=money(g.month_to_date),
-                                          gap=money(0))]
-    shown = g.contacts[:SHOWN]
-    if shown:
-        lines += ["", t("goal.suggested")]
+    if g.target <= 0:
+        lines.append(t("goal.no_target"))
+    # The gap is printed once, exactly; the plan names as many contacts as it counts, and its total
+    # is the sum of the values listed (one money formatter for all of them).
+    lines.append(t("goal.figures", target=money(g.target), sales=money(g.month_to_date), gap=money(g.gap)))
+    if g.target > 0 and g.gap <= 0:
+        lines.append(t("goal.reached"))
+    if g.contacts:
+        lines += ["", t("goal.plan", n=len(g.contacts), total=money(sum(c.value for c in g.contacts)))]
         lines += [t("goal.line", n=n, name=c.name, value=money(c.value), reason=c.reasons[0] if c.reasons else "")
-                  for n, c in enumerate(shown, 1)]
-    people = [(c.customer_id, f"{n}. {c.name}") for n, c in enumerate(shown, 1)]
+                  for n, c in enumerate(g.contacts, 1)]
+    elif g.gap > 0:
+        lines.append(t("goal.nobody"))
+    people = [(c.customer_id, f"{n}. {c.name}") for n, c in enumerate(g.contacts, 1)]
     await reply(message, "\n".join(lines), keyboards.contacts(t, staff.id, people) if people else None)

@@ -101,7 +101,9 @@ ZH: dict[str, str] = {
     "goal.title": "<b>本月业绩</b>",
     "goal.figures": "目标{target} · 已完成{sales} · 还差{gap}",
     "goal.no_target": "还没有为您设置本月目标。",
-    "goal.suggested": "<b>建议联系</b>",
+    "goal.plan": "<b>建议联系这{n}位</b>，本周预计可带来约{total}的销售：",
+    "goal.reached": "本月目标已达成 🎉",
+    "goal.nobody": "今天没有可联系的客户（都已达到联系频次上限）。",
     "goal.line": "{n}. <b>{name}</b> — 约{value}：{reason}",
     # /ask
     "ask.prompt": "想问什么？请发送关于商品或销售的问题。",
@@ -224,7 +226,9 @@ EN: dict[str, str] = {
     "goal.title": "<b>This month</b>",
     "goal.figures": "Target {target} · sales so far {sales} · gap {gap}",
     "goal.no_target": "No monthly target is set for you yet.",
-    "goal.suggested": "<b>Suggested contacts</b>",
+    "goal.plan": "<b>Contact these {n}</b>: about {total} expected this week:",
+    "goal.reached": "This month's target is reached 🎉",
+    "goal.nobody": "Nobody can be contacted today without breaking the contact limits.",
     "goal.line": "{n}. <b>{name}</b> — about {value}: {reason}",
     # /ask
     "ask.prompt": "What would you like to know? Send your question about products or selling.",

@@ -11,12 +11,18 @@ def _target(brand, external_id: str, amount: int) -> None:
 
 
 async def test_goal_shows_target_sales_gap_the_planners_sentence_and_contacts_to_open(guide_client, brand):
+    import re
+
     _target(brand, "G1", 30000)
     await guide_client.send(GUIDE, "/goal")
     goal = guide_client.last(GUIDE)
     assert "目标¥30,000 · 已完成¥0 · 还差¥30,000" in goal.text
-    assert "距离本月目标还差¥30,000" in goal.text and "预计可带来约" in goal.text
-    assert goal.labels and goal.labels[0].startswith("1. ")
+    assert goal.text.count("还差") == 1  # the gap once, exactly: not ¥30,000 here and ¥29,900 there
+    [(n, total)] = re.findall(r"建议联系这(\d+)位</b>，本周预计可带来约¥([\d,]+)的销售", goal.text)
+    listed = re.findall(r"^\d+\. <b>.*?</b> — 约¥([\d,]+)：", goal.text, flags=re.M)
+    assert int(n) == len(listed) == len(goal.labels) > 0  # "these n" are the n listed
+    assert abs(int(total.replace(",", "")) - sum(int(v.replace(",", "")) for v in listed)) <= len(listed)
+    assert goal.labels[0].startswith("1. ")
     await guide_client.click(GUIDE, goal.labels[0])
     assert "写消息" in guide_client.last(GUIDE).labels  # the card
 
