@@ -96,7 +96,7 @@ class ContactsService:
         if segment:  # members last night; still members now?
             order = order[self._segment_mask(segment, f, now)[order]]
         rows = order[page * per_page : (page + 1) * per_page]
-        return TodayPage(_lines(pop, f, ranking, rows, guide.language), total, page, pages)
+        return TodayPage(_lines(uow, now, pop, f, ranking, rows, guide.language), total, page, pages)
 
     def lines_for(self, uow: UnitOfWork, guide: Staff, now: datetime, ids: list[int]) -> list[ContactLine]:
         """These customers ranked live like today's list (e.g. the customers of the guide's open
@@ -105,7 +105,7 @@ class ContactsService:
             return []
         pop, f = self.features(uow, now, None, ids=ids)
         ranking = rank_today(f, now.astimezone(self._tz).hour, self._policy)
-        return _lines(pop, f, ranking, ranking.order, guide.language)
+        return _lines(uow, now, pop, f, ranking, ranking.order, guide.language)
 
     def segment_counts(self, uow: UnitOfWork, now: datetime, owner_id: int | None = None) -> dict[str, dict[int, int]]:
         _, f = self.features(uow, now, owner_id)
@@ -125,7 +125,7 @@ class ContactsService:
         week = replace(f, expected_value=f.expected_value * 7 / f.horizon_days, horizon_days=7)
         plan = plan_gap(week, float(month_to_date), float(guide.monthly_target), budget=guide.daily_budget,
                         local_hour=now.astimezone(self._tz).hour, policy=self._policy)
-        texts = reasons(f, plan.picks, guide.language)
+        texts = reasons(f, plan.picks, guide.language, days_since=_days_since(uow, now, f, plan.picks))
         lines = [ContactLine(int(f.customer_id[i]), pop.names[i], Tier.NEVER_BOUGHT, Status.OK,
                              float(v), float(f.p_purchase[i]), t)
                  for i, v, t in zip(plan.picks.tolist(), plan.expected.tolist(), texts)]
@@ -142,10 +142,22 @@ class ContactsService:
         return name
 
 
-def _lines(pop, f: CustomerFeatures, ranking, rows: np.ndarray, language: str) -> list[ContactLine]:
-    texts = reasons(f, rows, language, status=ranking.status)
+def _lines(uow: UnitOfWork, now: datetime, pop, f: CustomerFeatures, ranking, rows: np.ndarray,
+           language: str) -> list[ContactLine]:
+    texts = reasons(f, rows, language, status=ranking.status, days_since=_days_since(uow, now, f, rows))
     return [ContactLine(int(f.customer_id[i]), pop.names[i], Tier(int(ranking.tier[i])), Status(int(ranking.status[i])),
                         float(ranking.score[i]), float(f.p_purchase[i]), t) for i, t in zip(rows.tolist(), texts)]
+
+
+def _days_since(uow: UnitOfWork, now: datetime, f: CustomerFeatures, rows: np.ndarray) -> dict[int, int]:
+    """Row -> whole days since the customer's last paid order, for the rows a screen shows."""
+    last = uow.scoring.last_orders([int(f.customer_id[i]) for i in rows.tolist()])
+    return {i: whole_days(last[cid], now) for i in rows.tolist() if (cid := int(f.customer_id[i])) in last}
+
+
+def whole_days(earlier: datetime, now: datetime) -> int:
+    """Whole days elapsed, the count the card and the draft print (29 days 23 hours is 29)."""
+    return max(int((now - earlier).total_seconds() // 86_400), 0)
 
 
 def _without(f: CustomerFeatures, hidden: Collection[int]) -> CustomerFeatures:

@@ -49,8 +49,9 @@ def _round_days(d: float) -> int:
     return int(round(d / 5.0) * 5) if d >= 30 else int(round(d))
 
 
-def _candidates(f: CustomerFeatures, i: int, lang: str) -> list[tuple[float, str]]:
-    n, since = int(f.n_orders[i]), f.days_since_last[i]
+def _candidates(f: CustomerFeatures, i: int, lang: str, since: float | None = None) -> list[tuple[float, str]]:
+    n = int(f.n_orders[i])
+    since = f.days_since_last[i] if since is None else since
     out: list[tuple[float, str]] = []
     if n == 0:
         return [(1.0, _say("never", lang))]
@@ -73,11 +74,15 @@ def _candidates(f: CustomerFeatures, i: int, lang: str) -> list[tuple[float, str
 
 
 def reasons(f: CustomerFeatures, rows: np.ndarray, lang: str = "zh", *, limit: int = 3,
-            status: np.ndarray | None = None) -> list[list[str]]:
-    """Top reasons for each row in `rows`; a fatigue status, when given, is always shown first."""
+            status: np.ndarray | None = None, days_since: dict[int, int] | None = None) -> list[list[str]]:
+    """Top reasons for each row in `rows`; a fatigue status, when given, is always shown first.
+    `days_since` (row -> whole days since the last order) is what the card and the draft say: the
+    model's own day count is measured between local days, and a screen must not say 29 days where
+    the card says 27."""
     result = []
     for i in np.asarray(rows, np.int64):
-        ranked = [text for _, text in sorted(_candidates(f, int(i), lang), key=lambda c: -c[0])]
+        since = (days_since or {}).get(int(i))
+        ranked = [text for _, text in sorted(_candidates(f, int(i), lang, since), key=lambda c: -c[0])]
         if status is not None and status[i] != Status.OK:
             ranked.insert(0, status_text(f, int(i), Status(int(status[i])), lang))
         result.append(ranked[:limit])

@@ -6,7 +6,7 @@ Every read narrows to one guide's customers with `owner_id`, and/or to a few cus
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import and_, delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -73,6 +73,15 @@ class SqlScoringRepository:
         query = self._owned(query, ScoreSnapshotRow.customer_id, owner_id, ids)
         return {r[0]: tuple(r[1:]) for r in self._s.execute(query)}
 
+    def last_orders(self, customer_ids: list[int]) -> dict[int, datetime]:
+        """When each of these customers last bought (paid orders), for the day counts a screen shows."""
+        if not customer_ids:
+            return {}
+        query = (select(OrderRow.customer_id, func.max(OrderRow.ordered_at))
+                 .where(OrderRow.customer_id.in_(customer_ids), OrderRow.status == "paid")
+                 .group_by(OrderRow.customer_id))
+        return {cid: _aware(at) for cid, at in self._s.execute(query)}
+
     def expected_values(self, customer_ids: list[int]) -> dict[int, float]:
         """The nightly expected value of these customers (those never scored are absent)."""
         values: dict[int, float] = {}
@@ -117,3 +126,8 @@ class SqlScoringRepository:
             return query
         owned = select(CustomerRow.id).where(CustomerRow.owner_id == owner_id)
         return query.where(customer_column.in_(owned))
+
+
+def _aware(at: datetime) -> datetime:
+    # max() over a UTC column loses the column type on some backends: naive values are UTC.
+    return at if at.tzinfo else at.replace(tzinfo=UTC)

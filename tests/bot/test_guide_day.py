@@ -161,3 +161,17 @@ async def test_a_tasks_draft_can_be_edited_before_it_is_marked_sent(guide_client
     await guide_client.click(GUIDE, "标记已发送")
     [(channel, text, _)] = outreach(brand, "C2")
     assert (channel, text) == ("manual", "芳姐，精华到货了，周末来店里试试？")
+
+
+async def test_the_list_the_card_and_the_draft_say_the_same_day_count(guide_client, brand):
+    # 刘芳 (C2) last bought 40 days ago; the list's reason, the card's due line and the draft agree.
+    await guide_client.send(GUIDE, "/today")
+    [line] = [row for row in guide_client.last(GUIDE).text.splitlines() if "刘芳" in row]
+    listed = re.search(r"距上次已(\d+)天", line)
+    await open_card(guide_client, brand, GUIDE, "C2")
+    carded = re.search(r"修护精华（(\d+)天前）", guide_client.last(GUIDE).text)
+    await guide_client.click(GUIDE, "写消息")
+    drafted = re.search(r"您(\d+)天前买了", guide_client.last(GUIDE).text)
+    assert listed and carded and drafted
+    assert listed.group(1) == carded.group(1) == drafted.group(1) == "40"
+
