@@ -104,7 +104,6 @@ def api_alongside(container: Container, console: Console) -> Iterator[Container]
     open in a browser. A taken port (another demo on this machine) moves the demo to a free one."""
     import uvicorn
 
-
     api = container.settings.api
     default_base = api.public_base_url.rstrip("/") == f"http://{api.host}:{api.port}"
     if default_base and not _free(api.host, api.port):
